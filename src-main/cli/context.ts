@@ -1,0 +1,36 @@
+import { createApp, type RegieApp } from '../core/app';
+import { resolveDataDir } from './dataDir';
+import type { CliIo } from './io';
+
+export interface CommandContext {
+  io: CliIo;
+  /** The arguments after the command words. */
+  args: string[];
+}
+
+export interface GlobalValues {
+  data?: string | undefined;
+  json?: boolean | undefined;
+  as?: string | undefined;
+}
+
+/** Opens the core for one command and closes it afterwards, whatever happens. */
+export async function withApp<T>(
+  io: CliIo,
+  values: GlobalValues,
+  run: (app: RegieApp) => Promise<T> | T,
+): Promise<T> {
+  const app = createApp({
+    dataDir: resolveDataDir(values.data, io.env),
+    ...(values.as !== undefined ? { operator: values.as } : {}),
+  });
+  try {
+    return await run(app);
+  } finally {
+    app.close();
+  }
+}
+
+export function print(io: CliIo, values: GlobalValues, json: unknown, human: () => string): void {
+  io.out(values.json ? `${JSON.stringify(json, null, 2)}\n` : human());
+}

@@ -1,0 +1,38 @@
+import { RegieError } from '../core/errors';
+
+export interface CliIo {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Resolves when the user asks a long-running command (serve) to stop. */
+  untilStopped: () => Promise<void>;
+}
+
+/** Bad command-line input: exit status 2, with the argument named. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Prints rows as an aligned table, or nothing but a note when there are none. */
+export function table(rows: Record<string, string>[], empty: string): string {
+  const first = rows[0];
+  if (!first) return `${empty}\n`;
+  const columns = Object.keys(first);
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(columns), ...rows.map((r) => line(columns.map((c) => r[c] ?? '')))].join('\n') + '\n';
+}
+
+/**
+ * Core validation errors name fields (`addressIp`); on the command line they are reported with
+ * the option the user typed (`--ip`).
+ */
+export function asUsageError(error: RegieError, options: Record<string, string>): UsageError {
+  const fields = error.fieldErrors ?? {};
+  const lines = Object.entries(fields).map(([field, why]) => `${options[field] ?? field}: ${why.en}`);
+  return new UsageError(lines.length > 0 ? lines.join('\n') : error.text.en);
+}

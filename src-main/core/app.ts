@@ -1,0 +1,155 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import {
+  calls,
+  type CallArgs,
+  type CallName,
+  type CallResult,
+  type Calls,
+  type Outcome,
+} from '../../src-preload/contract';
+import { openDatabase } from '../db/open';
+import { createJournal } from '../journal/journal';
+import { createFileLogger } from '../logging/logger';
+import { createRecordersRepository } from '../recorders/repository';
+import { createRecordersService } from '../recorders/service';
+import { keyFileCipher, type SecretCipher } from '../secrets/cipher';
+import { createSettingsService } from '../settings/service';
+import { createSettingsStore } from '../settings/store';
+import { createOperatorService } from '../users/operator';
+import { createUsersRepository } from '../users/repository';
+import { createUsersService } from '../users/service';
+import { bi, RegieError, toWireError } from './errors';
+import { createEventBus, type EventBus } from './events';
+import type { Services } from './services';
+import { regieVersion } from './version';
+
+export interface AppConfig {
+  dataDir: string;
+  /** `--as USERNAME`: act as this user for this process, without changing the setting. */
+  operator?: string;
+  /** Electron passes a better-sqlite3 binary built for its own ABI. */
+  sqliteNativeBinding?: string;
+  /** Electron passes one backed by safeStorage; otherwise a 0600 key file in the data dir. */
+  cipher?: SecretCipher;
+  now?: () => Date;
+}
+
+type Handlers = { [N in CallName]: (args: z.output<Calls[N]['args']>) => CallResult<N> };
+
+export interface Api {
+  /** For bridges: untrusted name and arguments in, an outcome out; never throws. */
+  call(name: string, args: unknown): Promise<Outcome<unknown>>;
+  /** For trusted callers (CLI, tests): typed, throws RegieError. */
+  invoke<N extends CallName>(name: N, args: CallArgs<N>): Promise<CallResult<N>>;
+}
+
+export interface RegieApp {
+  api: Api;
+  events: EventBus;
+  dataDir: string;
+  close(): void;
+}
+
+/** The folders Régie owns inside its data directory (DESIGN.md "Run modes and set-up"). */
+export const dataFolders = ['recorders', 'library', 'work', 'logs'] as const;
+
+export function createApp(config: AppConfig): RegieApp {
+  const now = config.now ?? (() => new Date());
+  const { dataDir } = config;
+  for (const folder of dataFolders) mkdirSync(join(dataDir, folder), { recursive: true });
+  const logger = createFileLogger({ dir: join(dataDir, 'logs'), now });
+  const databaseFile = join(dataDir, 'regie.db');
+  const opened = openDatabase({
+    file: databaseFile,
+    now,
+    ...(config.sqliteNativeBinding ? { nativeBinding: config.sqliteNativeBinding } : {}),
+  });
+  const { db } = opened;
+  if (opened.backupFile) logger.info(`db.migrated from=${String(opened.previousVersion)} backup=${opened.backupFile}`);
+
+  const events = createEventBus((error) => logger.error(`event listener failed: ${String(error)}`));
+  const settings = createSettingsStore(db, config.cipher ?? keyFileCipher(join(dataDir, 'secret.key')), now);
+  const users = createUsersRepository(db);
+  const operator = createOperatorService({ users, settings, override: config.operator });
+  const journal = createJournal({ db, events, logger, now });
+  const services: Services = {
+    dataDir,
+    db,
+    now,
+    events,
+    logger,
+    settings,
+    journal,
+    users,
+    operator,
+    record: (input) => journal.append(input, operator.actor()),
+  };
+  // Fail now, with the message, if `--as` names nobody.
+  operator.current();
+
+  const usersService = createUsersService(services);
+  const recorders = createRecordersService(services, createRecordersRepository(db));
+  const settingsService = createSettingsService(services);
+
+  const handlers: Handlers = {
+    'app.info': () => ({ version: regieVersion, dataDir, databaseFile, operator: operator.current() }),
+    'operator.set': ({ username }) => settingsService.chooseOperator(username),
+    'users.list': () => usersService.list(),
+    'users.create': (args) => usersService.create(args),
+    'users.update': ({ id, patch }) => usersService.update(id, patch),
+    'users.remove': ({ id }) => usersService.remove(id),
+    'recorders.list': () => recorders.list(),
+    'recorders.create': (args) => recorders.create(args),
+    'recorders.update': ({ id, patch }) => recorders.update(id, patch),
+    'recorders.remove': ({ id }) => recorders.remove(id),
+    'settings.list': () => settings.list(),
+    'settings.set': ({ key, value }) => settingsService.set(key, value),
+    'settings.reset': ({ key }) => settingsService.reset(key),
+    'settings.importPod': ({ source, dryRun }) => settingsService.importPod(source, dryRun),
+    'journal.list': (args) => journal.list(args),
+  };
+
+  const dispatch = (name: string, rawArgs: unknown): unknown => {
+    if (!Object.hasOwn(calls, name)) {
+      throw new RegieError('bad_request', bi(`Unknown call "${name}"`, `Appel inconnu « ${name} »`));
+    }
+    const callName = name as CallName;
+    const parsed = calls[callName].args.safeParse(rawArgs ?? {});
+    if (!parsed.success) {
+      const fieldErrors: Record<string, ReturnType<typeof bi>> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.join('.') || '(arguments)';
+        fieldErrors[field] = bi(issue.message, `valeur invalide (${issue.message})`);
+      }
+      const list = Object.entries(fieldErrors).map(([f, m]) => `${f}: ${m.en}`).join('; ');
+      throw new RegieError('bad_request', bi(`Bad arguments for ${name}: ${list}`, `Arguments invalides pour ${name} : ${list}`), {
+        fieldErrors,
+      });
+    }
+    const handler = handlers[callName] as (args: unknown) => unknown;
+    return handler(parsed.data);
+  };
+
+  const api: Api = {
+    async call(name, args) {
+      try {
+        return { ok: true, value: await dispatch(name, args) };
+      } catch (error) {
+        if (!(error instanceof RegieError)) logger.error(`call ${name} failed: ${String(error)}`);
+        return { ok: false, error: toWireError(error) };
+      }
+    },
+    async invoke(name, args) {
+      return (await dispatch(name, args)) as CallResult<typeof name>;
+    },
+  };
+
+  return {
+    api,
+    events,
+    dataDir,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,15 @@
+import initial from './001_initial.sql?raw';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Numbered, append-only. `PRAGMA user_version` holds the last one applied; a migration is never
+ * edited once released, a new one is added instead.
+ */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+
+export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

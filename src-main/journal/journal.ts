@@ -1,0 +1,77 @@
+import type { Bilingual, JournalEntry, JournalLevel } from '../../src-preload/contract';
+import type { EventBus } from '../core/events';
+import type { Db } from '../db/open';
+import type { Logger } from '../logging/logger';
+
+export interface JournalInput {
+  level?: JournalLevel;
+  kind: string;
+  text: Bilingual;
+  subject?: string | null;
+}
+
+export interface Journal {
+  append(input: JournalInput, actor: string): JournalEntry;
+  list(options: { limit?: number; beforeId?: number }): JournalEntry[];
+}
+
+interface Row {
+  id: number;
+  at: string;
+  level: JournalLevel;
+  kind: string;
+  text_en: string;
+  text_fr: string;
+  actor: string;
+  subject: string | null;
+}
+
+const toEntry = (row: Row): JournalEntry => ({
+  id: row.id,
+  at: row.at,
+  level: row.level,
+  kind: row.kind,
+  text: { en: row.text_en, fr: row.text_fr },
+  actor: row.actor,
+  subject: row.subject,
+});
+
+/** The event log: stored in the mirror, written to the log file, pushed live to every face. */
+export function createJournal(options: {
+  db: Db;
+  events: EventBus;
+  logger: Logger;
+  now: () => Date;
+}): Journal {
+  const { db, events, logger, now } = options;
+  const insert = db.prepare<[string, string, string, string, string, string, string | null]>(
+    `INSERT INTO journal (at, level, kind, text_en, text_fr, actor, subject)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const page = db.prepare<[number, number], Row>(
+    'SELECT * FROM journal WHERE id < ? ORDER BY id DESC LIMIT ?',
+  );
+  return {
+    append(input, actor) {
+      const level = input.level ?? 'info';
+      const at = now().toISOString();
+      const subject = input.subject ?? null;
+      const { lastInsertRowid } = insert.run(at, level, input.kind, input.text.en, input.text.fr, actor, subject);
+      const entry: JournalEntry = {
+        id: Number(lastInsertRowid),
+        at,
+        level,
+        kind: input.kind,
+        text: input.text,
+        actor,
+        subject,
+      };
+      logger[level](`${input.kind} ${subject ?? '-'} actor=${actor} ${input.text.en}`);
+      events.emit('journal.appended', entry);
+      return entry;
+    },
+    list({ limit = 200, beforeId = Number.MAX_SAFE_INTEGER }) {
+      return page.all(beforeId, limit).map(toEntry);
+    },
+  };
+}

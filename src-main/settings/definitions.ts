@@ -1,0 +1,244 @@
+import type { Bilingual, SettingType } from '../../src-preload/contract';
+import { bi } from '../core/errors';
+
+export interface SettingDefinition {
+  key: string;
+  type: SettingType;
+  group: 'recorders' | 'email' | 'site' | 'webinar' | 'console';
+  defaultValue: unknown;
+  help: Bilingual;
+  isSecret?: boolean;
+}
+
+/** Pod's default, reference/pod-behaviour.md §1.1 (all lower case). */
+export const podVideoExtensions = [
+  '3gp', 'avi', 'divx', 'flv', 'm2p', 'm4v', 'mkv', 'mov', 'mp4', 'mpeg', 'mpg', 'mts', 'wmv',
+  'mp3', 'ogg', 'wav', 'wma', 'webm', 'ts',
+];
+
+/**
+ * The settings Régie knows. Keys are Pod's (or Django's) names wherever Pod has one, so an admin
+ * recognises them and `settings import-pod` can read a Pod `settings_local.py`; Régie's own
+ * settings start with `REGIE_`.
+ */
+export const definitions: readonly SettingDefinition[] = [
+  {
+    key: 'DEFAULT_RECORDER_PATH',
+    type: 'string',
+    group: 'recorders',
+    defaultValue: '',
+    help: bi(
+      'Root of the recorders drop folders. Empty: <data>/recorders.',
+      'Racine des dossiers de dépôt des enregistreurs. Vide : <données>/recorders.',
+    ),
+  },
+  {
+    key: 'DEFAULT_RECORDER_ID',
+    type: 'integerOrNull',
+    group: 'recorders',
+    defaultValue: null,
+    help: bi(
+      'Recorder that takes files found in a folder no recorder owns. Empty: such files are only reported.',
+      "Enregistreur qui reçoit les fichiers d'un dossier sans enregistreur. Vide : ils sont seulement signalés.",
+    ),
+  },
+  {
+    key: 'DEFAULT_RECORDER_USER_ID',
+    type: 'integer',
+    group: 'recorders',
+    defaultValue: 1,
+    help: bi('Default owner (user id) of recordings.', 'Propriétaire par défaut (id) des enregistrements.'),
+  },
+  {
+    key: 'DEFAULT_RECORDER_TYPE_ID',
+    type: 'integer',
+    group: 'recorders',
+    defaultValue: 1,
+    help: bi('Default video type id of new recorders.', 'Type de vidéo par défaut des nouveaux enregistreurs.'),
+  },
+  {
+    key: 'ALLOW_MANUAL_RECORDING_CLAIMING',
+    type: 'boolean',
+    group: 'recorders',
+    defaultValue: false,
+    help: bi(
+      'Files of recorders without a manager can be claimed (revendication).',
+      "Les fichiers des enregistreurs sans gestionnaire peuvent être revendiqués.",
+    ),
+  },
+  {
+    key: 'ALLOW_RECORDER_MANAGER_CHOICE_VID_OWNER',
+    type: 'boolean',
+    group: 'recorders',
+    defaultValue: true,
+    help: bi(
+      "A recorder's manager may choose the owner of the video.",
+      "Le gestionnaire d'un enregistreur peut choisir le propriétaire de la vidéo.",
+    ),
+  },
+  {
+    key: 'USE_RECORD_PREVIEW',
+    type: 'boolean',
+    group: 'recorders',
+    defaultValue: false,
+    help: bi('Preview recordings before claiming them.', 'Prévisualiser les enregistrements avant revendication.'),
+  },
+  {
+    key: 'RECORDER_SKIP_FIRST_IMAGE',
+    type: 'boolean',
+    group: 'recorders',
+    defaultValue: false,
+    help: bi('Audiovideocast: skip the first slide.', 'Audiovideocast : ignorer la première diapositive.'),
+  },
+  {
+    key: 'RECORDER_BASE_URL',
+    type: 'string',
+    group: 'recorders',
+    // Pod's default is "https://pod.univ.fr"; empty in Régie, meaning Régie mails managers itself.
+    defaultValue: '',
+    help: bi(
+      'Pod base URL for recorder_notify. Empty: Régie emails the manager itself.',
+      'URL de Pod pour recorder_notify. Vide : Régie prévient le gestionnaire par courriel.',
+    ),
+  },
+  {
+    key: 'RECORDER_ALLOW_INSECURE_REQUESTS',
+    type: 'boolean',
+    group: 'recorders',
+    defaultValue: false,
+    help: bi(
+      'Retry recorder_notify without TLS verification.',
+      'Réessayer recorder_notify sans vérification TLS.',
+    ),
+  },
+  {
+    key: 'VIDEO_ALLOWED_EXTENSIONS',
+    type: 'stringList',
+    group: 'recorders',
+    defaultValue: podVideoExtensions,
+    help: bi(
+      'Accepted file extensions (any case); zip is always accepted.',
+      'Extensions acceptées (casse indifférente) ; zip est toujours accepté.',
+    ),
+  },
+  {
+    key: 'EMAIL_HOST',
+    type: 'string',
+    group: 'email',
+    defaultValue: 'localhost',
+    help: bi('SMTP server.', 'Serveur SMTP.'),
+  },
+  {
+    key: 'EMAIL_PORT',
+    type: 'integer',
+    group: 'email',
+    defaultValue: 25,
+    help: bi('SMTP port.', 'Port SMTP.'),
+  },
+  {
+    key: 'EMAIL_HOST_USER',
+    type: 'string',
+    group: 'email',
+    defaultValue: '',
+    help: bi('SMTP user.', 'Utilisateur SMTP.'),
+  },
+  {
+    key: 'EMAIL_HOST_PASSWORD',
+    type: 'string',
+    group: 'email',
+    defaultValue: '',
+    isSecret: true,
+    help: bi('SMTP password (stored encrypted).', 'Mot de passe SMTP (stocké chiffré).'),
+  },
+  {
+    key: 'EMAIL_USE_TLS',
+    type: 'boolean',
+    group: 'email',
+    defaultValue: false,
+    help: bi('STARTTLS.', 'STARTTLS.'),
+  },
+  {
+    key: 'EMAIL_USE_SSL',
+    type: 'boolean',
+    group: 'email',
+    defaultValue: false,
+    help: bi('Implicit TLS.', 'TLS implicite.'),
+  },
+  {
+    key: 'DEFAULT_FROM_EMAIL',
+    type: 'string',
+    group: 'email',
+    defaultValue: 'noreply@univ.fr',
+    help: bi('Sender of the emails.', 'Expéditeur des courriels.'),
+  },
+  {
+    key: 'ADMINS',
+    type: 'people',
+    group: 'email',
+    defaultValue: [],
+    help: bi('Admins told of errors: name and email.', 'Administrateurs prévenus des erreurs : nom et courriel.'),
+  },
+  {
+    key: 'MANAGERS',
+    type: 'people',
+    group: 'email',
+    defaultValue: [],
+    help: bi('Managers: name and email.', 'Gestionnaires : nom et courriel.'),
+  },
+  {
+    key: 'TITLE_SITE',
+    type: 'string',
+    group: 'site',
+    defaultValue: 'Pod',
+    help: bi('Name of the Pod site, used in emails.', 'Nom du site Pod, utilisé dans les courriels.'),
+  },
+  {
+    key: 'LANGUAGE_CODE',
+    type: 'string',
+    group: 'site',
+    defaultValue: 'fr',
+    help: bi('Language of emails sent by Régie.', 'Langue des courriels envoyés par Régie.'),
+  },
+  {
+    key: 'USE_MEETING_WEBINAR',
+    type: 'boolean',
+    group: 'webinar',
+    defaultValue: false,
+    help: bi('Enable webinars.', 'Activer les webinaires.'),
+  },
+  {
+    key: 'MEETING_WEBINAR_SIPMEDIAGW_URL',
+    type: 'string',
+    group: 'webinar',
+    defaultValue: '',
+    help: bi('SIPMediaGW server URL.', 'URL du serveur SIPMediaGW.'),
+  },
+  {
+    key: 'MEETING_WEBINAR_SIPMEDIAGW_TOKEN',
+    type: 'string',
+    group: 'webinar',
+    defaultValue: '',
+    isSecret: true,
+    help: bi('SIPMediaGW bearer token (stored encrypted).', 'Jeton SIPMediaGW (stocké chiffré).'),
+  },
+  {
+    key: 'BBB_NUMBER_MAX_LIVES',
+    type: 'integer',
+    group: 'webinar',
+    defaultValue: 1,
+    help: bi('Maximum simultaneous BBB lives.', 'Nombre maximal de directs BBB simultanés.'),
+  },
+  {
+    key: 'REGIE_OPERATOR',
+    type: 'string',
+    group: 'console',
+    defaultValue: '',
+    help: bi(
+      'Username the console acts as. Empty: the local administrator.',
+      "Identifiant sous lequel la console agit. Vide : l'administrateur local.",
+    ),
+  },
+];
+
+const byKey = new Map(definitions.map((d) => [d.key, d]));
+export const findDefinition = (key: string): SettingDefinition | undefined => byKey.get(key);

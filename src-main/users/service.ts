@@ -1,0 +1,108 @@
+import type { User } from '../../src-preload/contract';
+import type { UserInput } from '../../src-preload/contract';
+import { bi, RegieError } from '../core/errors';
+import type { Services } from '../core/services';
+import { validateUser } from './validate';
+
+export interface UsersService {
+  list(): User[];
+  create(input: UserInput): User;
+  update(id: number, patch: Partial<UserInput>): User;
+  remove(id: number): { id: number };
+}
+
+export function createUsersService(s: Services): UsersService {
+  const { users } = s;
+  const changed = () => s.events.emit('users.changed', { users: users.list() });
+  const find = (id: number): User => {
+    const user = users.byId(id);
+    if (!user) throw new RegieError('not_found', bi(`No user with id ${String(id)}`, `Aucun utilisateur d'id ${String(id)}`));
+    return user;
+  };
+
+  return {
+    list: () => users.list(),
+    create(input) {
+      s.operator.require('manageUsers');
+      const fields = validateUser(
+        {
+          username: input.username,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          email: input.email ?? '',
+          isStaff: input.isStaff ?? false,
+          isSuperuser: input.isSuperuser ?? false,
+          affiliation: input.affiliation ?? '',
+          groups: input.groups ?? [],
+        },
+        (name) => users.byUsername(name) !== undefined,
+      );
+      const user = users.insert(fields, s.now().toISOString());
+      s.record({
+        kind: 'users.created',
+        subject: `user:${String(user.id)}`,
+        text: bi(`User ${user.username} added`, `Utilisateur ${user.username} ajouté`),
+      });
+      changed();
+      return user;
+    },
+    update(id, patch) {
+      s.operator.require('manageUsers');
+      const current = find(id);
+      const { id: _id, ...base } = current;
+      const fields = validateUser(
+        { ...base, ...definedOnly(patch) },
+        (name) => users.byUsername(name)?.id !== undefined && users.byUsername(name)?.id !== id,
+      );
+      const user = users.update(id, fields, s.now().toISOString());
+      // Keep the console acting as the same person when that person is renamed.
+      if (s.settings.getString('REGIE_OPERATOR') === current.username && user.username !== current.username) {
+        s.settings.set('REGIE_OPERATOR', user.username);
+      }
+      s.record({
+        kind: 'users.updated',
+        subject: `user:${String(id)}`,
+        text: bi(`User ${user.username} updated`, `Utilisateur ${user.username} modifié`),
+      });
+      changed();
+      return user;
+    },
+    remove(id) {
+      s.operator.require('manageUsers');
+      const user = find(id);
+      if (s.operator.current().user?.id === id) {
+        throw new RegieError(
+          'conflict',
+          bi(
+            `${user.username} is the console's operator; choose another operator first`,
+            `${user.username} est l'opérateur de la console ; choisissez d'abord un autre opérateur`,
+          ),
+        );
+      }
+      const managed = users.managedRecorderNames(id);
+      if (managed.length > 0) {
+        const list = managed.join(', ');
+        throw new RegieError(
+          'conflict',
+          bi(
+            `${user.username} manages recorder(s) ${list}; choose another manager first`,
+            `${user.username} gère le ou les enregistreurs ${list} ; choisissez d'abord un autre gestionnaire`,
+          ),
+        );
+      }
+      users.remove(id);
+      s.record({
+        kind: 'users.removed',
+        subject: `user:${String(id)}`,
+        text: bi(`User ${user.username} removed`, `Utilisateur ${user.username} supprimé`),
+      });
+      changed();
+      return { id };
+    },
+  };
+}
+
+/** A patch leaves absent fields as they are; `undefined` never overwrites. */
+export function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

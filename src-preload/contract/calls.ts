@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type {
+  AppInfo,
+  JournalEntry,
+  OperatorView,
+  PodImportReport,
+  Recorder,
+  SettingView,
+  User,
+} from './entities';
+
+/**
+ * Argument schemas check shape only; the core's validators check meaning (a valid IP, a safe
+ * directory, a known manager) and answer with field errors in both languages.
+ */
+const none = z.object({}).strict();
+const id = z.object({ id: z.number().int().positive() }).strict();
+
+const userFields = {
+  username: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  isStaff: z.boolean(),
+  isSuperuser: z.boolean(),
+  affiliation: z.string(),
+  groups: z.array(z.string()),
+};
+export const userInput = z.object(userFields).partial({
+  email: true,
+  isStaff: true,
+  isSuperuser: true,
+  affiliation: true,
+  groups: true,
+});
+export type UserInput = z.infer<typeof userInput>;
+
+const recorderFields = {
+  name: z.string(),
+  description: z.string(),
+  addressIp: z.string().nullable(),
+  salt: z.string(),
+  /** A manager is named by username, as on the CLI; null for manual-claim mode. */
+  manager: z.string().nullable(),
+  additionalUsers: z.array(z.string()),
+  videoTypeId: z.number().int(),
+  recordingType: z.string(),
+  directory: z.string(),
+};
+export const recorderInput = z.object(recorderFields).partial({
+  description: true,
+  addressIp: true,
+  salt: true,
+  manager: true,
+  additionalUsers: true,
+  videoTypeId: true,
+  recordingType: true,
+});
+export type RecorderInput = z.infer<typeof recorderInput>;
+
+/** `call(schema).returns<T>()`: the schema checks the arguments, `T` types the result. */
+function call<A extends z.ZodType>(args: A) {
+  return { returns: <R>() => ({ args, result: undefined as unknown as R }) };
+}
+
+const patchOf = <S extends z.ZodObject>(input: S) =>
+  z.object({ id: z.number().int().positive(), patch: input.partial().strict() }).strict();
+
+/** Every call the UI (and the web host, and Electron IPC) can make. Names are `domain.verb`. */
+export const calls = {
+  'app.info': call(none).returns<AppInfo>(),
+  'operator.set': call(z.object({ username: z.string().nullable() }).strict()).returns<OperatorView>(),
+
+  'users.list': call(none).returns<User[]>(),
+  'users.create': call(userInput.strict()).returns<User>(),
+  'users.update': call(patchOf(userInput)).returns<User>(),
+  'users.remove': call(id).returns<{ id: number }>(),
+
+  'recorders.list': call(none).returns<Recorder[]>(),
+  'recorders.create': call(recorderInput.strict()).returns<Recorder>(),
+  'recorders.update': call(patchOf(recorderInput)).returns<Recorder>(),
+  'recorders.remove': call(id).returns<{ id: number }>(),
+
+  'settings.list': call(none).returns<SettingView[]>(),
+  'settings.set': call(z.object({ key: z.string(), value: z.unknown() }).strict()).returns<SettingView>(),
+  'settings.reset': call(z.object({ key: z.string() }).strict()).returns<SettingView>(),
+  /** Reads a Pod settings_local.py; writes the settings Régie knows unless `dryRun`. */
+  'settings.importPod': call(
+    z.object({ source: z.string().max(2 * 1024 * 1024), dryRun: z.boolean() }).strict(),
+  ).returns<PodImportReport>(),
+
+  'journal.list': call(
+    z
+      .object({
+        limit: z.number().int().min(1).max(1000).optional(),
+        beforeId: z.number().int().positive().optional(),
+      })
+      .strict(),
+  ).returns<JournalEntry[]>(),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallArgs<N extends CallName> = z.input<Calls[N]['args']>;
+export type CallResult<N extends CallName> = Calls[N]['result'];
+export const callNames = Object.keys(calls) as CallName[];

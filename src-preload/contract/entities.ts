@@ -1,0 +1,120 @@
+/**
+ * The shapes that cross the main/renderer boundary. Plain data only: no Dates (ISO strings),
+ * no class instances, nothing secret (see DESIGN.md "Security").
+ */
+
+/** A message in both UI languages; the CLI and the logs print `en`. */
+export interface Bilingual {
+  en: string;
+  fr: string;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  isStaff: boolean;
+  isSuperuser: boolean;
+  affiliation: string;
+  groups: string[];
+}
+
+/** Pod's RECORDER_TYPE minus `studio`, which Régie does not ingest. */
+export const recordingTypes = ['video', 'audiovideocast'] as const;
+export type RecordingType = (typeof recordingTypes)[number];
+
+export interface Recorder {
+  id: number;
+  name: string;
+  description: string;
+  /** Pod's `address_ip`: v4 or v6, unique when set. */
+  addressIp: string | null;
+  /** Pod's `salt` ("Hash" in Pod's admin): salts the md5 key of the notify call. */
+  salt: string;
+  /** Pod's `user`: null means manual-claim mode. */
+  managerId: number | null;
+  additionalUserIds: number[];
+  videoTypeId: number;
+  recordingType: RecordingType;
+  /** Pod's `directory`: one path segment under DEFAULT_RECORDER_PATH. */
+  directory: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type JournalLevel = 'info' | 'warn' | 'error';
+
+export interface JournalEntry {
+  id: number;
+  at: string;
+  level: JournalLevel;
+  /** `domain.pastEvent`, e.g. `recorders.created`. */
+  kind: string;
+  text: Bilingual;
+  /** Who acted: the operator's username, `local-admin`, or `system`. */
+  actor: string;
+  /** What it is about, e.g. `recorder:3`, so the journal can be filtered by subject. */
+  subject: string | null;
+}
+
+export type SettingType = 'string' | 'boolean' | 'integer' | 'integerOrNull' | 'stringList' | 'people';
+
+export interface SettingView {
+  key: string;
+  type: SettingType;
+  group: string;
+  help: Bilingual;
+  /** Secrets come back as `null` with `hasValue` telling whether one is stored. */
+  value: unknown;
+  defaultValue: unknown;
+  isDefault: boolean;
+  isSecret: boolean;
+  hasValue: boolean;
+}
+
+export interface PodImportReport {
+  dryRun: boolean;
+  /** Settings taken, with the value read (secrets as null). */
+  imported: { key: string; value: unknown; line: number }[];
+  /** Names Régie does not use, values of the wrong type, statements that are not literals. */
+  ignored: { name: string | null; line: number; reason: Bilingual }[];
+}
+
+export interface Permissions {
+  manageRecorders: boolean;
+  manageUsers: boolean;
+  manageSettings: boolean;
+}
+
+export interface OperatorView {
+  /** null: nobody chosen, the console acts as the local administrator. */
+  user: User | null;
+  label: string;
+  permissions: Permissions;
+}
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  databaseFile: string;
+  operator: OperatorView;
+}
+
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'bad_request'
+  | 'unavailable'
+  | 'internal';
+
+/** What a failed call carries across the boundary. */
+export interface WireError {
+  code: ErrorCode;
+  message: Bilingual;
+  /** Field name → what is wrong with it, for forms. */
+  fieldErrors?: Record<string, Bilingual>;
+}

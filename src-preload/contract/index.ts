@@ -1,0 +1,4 @@
+export * from './entities';
+export * from './calls';
+export * from './events';
+export * from './bridge';
