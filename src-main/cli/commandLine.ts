@@ -17,15 +17,24 @@ export const globalOptions = {
 export function parseCommand<O extends Options>(args: string[], options: O, positionals: string[]) {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { ...globalOptions, ...options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { ...globalOptions, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
+    throw new UsageError(
+      error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
+    );
   }
   if (parsed.positionals.length > positionals.length) {
     const extra = parsed.positionals.slice(positionals.length).join(' ');
     throw new UsageError(`unexpected argument(s): ${extra}`);
   }
-  const missing = positionals.filter((name, i) => !name.endsWith('?') && parsed.positionals[i] === undefined);
+  const missing = positionals.filter(
+    (name, i) => !name.endsWith('?') && parsed.positionals[i] === undefined,
+  );
   if (missing.length > 0) throw new UsageError(`missing ${missing.join(', ')}`);
   return parsed;
 }
@@ -37,6 +46,7 @@ export function requireOption(value: string | undefined, name: string): string {
 
 export function integerOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} expects a whole number, not "${value}"`);
+  if (!/^\d+$/.test(value))
+    throw new UsageError(`--${name} expects a whole number, not "${value}"`);
   return Number(value);
 }

@@ -61,7 +61,9 @@ export async function runCli(io: CliIo): Promise<number> {
       io.err(`regie: ${error.text.en}\n`);
       return error.code === 'bad_request' || error.code === 'validation' ? 2 : 1;
     }
-    io.err(`regie: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.err(
+      `regie: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -23,8 +23,14 @@ export function table(rows: Record<string, string>[], empty: string): string {
   if (!first) return `${empty}\n`;
   const columns = Object.keys(first);
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  return [line(columns), ...rows.map((r) => line(columns.map((c) => r[c] ?? '')))].join('\n') + '\n';
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return (
+    [line(columns), ...rows.map((r) => line(columns.map((c) => r[c] ?? '')))].join('\n') + '\n'
+  );
 }
 
 /**
@@ -33,6 +39,8 @@ export function table(rows: Record<string, string>[], empty: string): string {
  */
 export function asUsageError(error: RegieError, options: Record<string, string>): UsageError {
   const fields = error.fieldErrors ?? {};
-  const lines = Object.entries(fields).map(([field, why]) => `${options[field] ?? field}: ${why.en}`);
+  const lines = Object.entries(fields).map(
+    ([field, why]) => `${options[field] ?? field}: ${why.en}`,
+  );
   return new UsageError(lines.length > 0 ? lines.join('\n') : error.text.en);
 }

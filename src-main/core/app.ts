@@ -9,9 +9,9 @@ import {
   type Calls,
   type Outcome,
 } from '../../src-preload/contract';
-import { openDatabase } from '../db/open';
+import { openDatabase, type Db } from '../db/open';
 import { createJournal } from '../journal/journal';
-import { createFileLogger } from '../logging/logger';
+import { createFileLogger, type Logger } from '../logging/logger';
 import { createRecordersRepository } from '../recorders/repository';
 import { createRecordersService } from '../recorders/service';
 import { keyFileCipher, type SecretCipher } from '../secrets/cipher';
@@ -67,10 +67,30 @@ export function createApp(config: AppConfig): RegieApp {
     ...(config.sqliteNativeBinding ? { nativeBinding: config.sqliteNativeBinding } : {}),
   });
   const { db } = opened;
-  if (opened.backupFile) logger.info(`db.migrated from=${String(opened.previousVersion)} backup=${opened.backupFile}`);
+  if (opened.backupFile) {
+    logger.info(`db.migrated from=${String(opened.previousVersion)} backup=${opened.backupFile}`);
+  }
+  try {
+    return compose(config, { db, logger, now, dataDir, databaseFile });
+  } catch (error) {
+    // Refusing to start (an unknown --as, say) must not leave the database open.
+    db.close();
+    throw error;
+  }
+}
+
+function compose(
+  config: AppConfig,
+  base: { db: Db; logger: Logger; now: () => Date; dataDir: string; databaseFile: string },
+): RegieApp {
+  const { db, logger, now, dataDir, databaseFile } = base;
 
   const events = createEventBus((error) => logger.error(`event listener failed: ${String(error)}`));
-  const settings = createSettingsStore(db, config.cipher ?? keyFileCipher(join(dataDir, 'secret.key')), now);
+  const settings = createSettingsStore(
+    db,
+    config.cipher ?? keyFileCipher(join(dataDir, 'secret.key')),
+    now,
+  );
   const users = createUsersRepository(db);
   const operator = createOperatorService({ users, settings, override: config.operator });
   const journal = createJournal({ db, events, logger, now });
@@ -94,7 +114,12 @@ export function createApp(config: AppConfig): RegieApp {
   const settingsService = createSettingsService(services);
 
   const handlers: Handlers = {
-    'app.info': () => ({ version: regieVersion, dataDir, databaseFile, operator: operator.current() }),
+    'app.info': () => ({
+      version: regieVersion,
+      dataDir,
+      databaseFile,
+      operator: operator.current(),
+    }),
     'operator.set': ({ username }) => settingsService.chooseOperator(username),
     'users.list': () => usersService.list(),
     'users.create': (args) => usersService.create(args),
@@ -113,7 +138,10 @@ export function createApp(config: AppConfig): RegieApp {
 
   const dispatch = (name: string, rawArgs: unknown): unknown => {
     if (!Object.hasOwn(calls, name)) {
-      throw new RegieError('bad_request', bi(`Unknown call "${name}"`, `Appel inconnu « ${name} »`));
+      throw new RegieError(
+        'bad_request',
+        bi(`Unknown call "${name}"`, `Appel inconnu « ${name} »`),
+      );
     }
     const callName = name as CallName;
     const parsed = calls[callName].args.safeParse(rawArgs ?? {});
@@ -123,10 +151,16 @@ export function createApp(config: AppConfig): RegieApp {
         const field = issue.path.join('.') || '(arguments)';
         fieldErrors[field] = bi(issue.message, `valeur invalide (${issue.message})`);
       }
-      const list = Object.entries(fieldErrors).map(([f, m]) => `${f}: ${m.en}`).join('; ');
-      throw new RegieError('bad_request', bi(`Bad arguments for ${name}: ${list}`, `Arguments invalides pour ${name} : ${list}`), {
-        fieldErrors,
-      });
+      const list = Object.entries(fieldErrors)
+        .map(([f, m]) => `${f}: ${m.en}`)
+        .join('; ');
+      throw new RegieError(
+        'bad_request',
+        bi(`Bad arguments for ${name}: ${list}`, `Arguments invalides pour ${name} : ${list}`),
+        {
+          fieldErrors,
+        },
+      );
     }
     const handler = handlers[callName] as (args: unknown) => unknown;
     return handler(parsed.data);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { bi, RegieError } from '../core/errors';
 import { latestVersion, migrations as releasedMigrations, type Migration } from './migrations';
@@ -83,6 +83,9 @@ function inspect(file: string, driverOptions: object): number {
     closeSync(fd);
   }
   if (!header.equals(sqliteHeader)) throw corrupt(file, 'not an SQLite database');
+  // A read-only look at a WAL database makes SQLite create -wal and -shm; remove the ones this
+  // look created (none existed, so no other connection has the file open) to leave it as found.
+  const companions = [`${file}-wal`, `${file}-shm`].filter((f) => !existsSync(f));
   let db: Db | undefined;
   try {
     db = new Database(file, { ...driverOptions, readonly: true, fileMustExist: true });
@@ -93,6 +96,7 @@ function inspect(file: string, driverOptions: object): number {
     throw corrupt(file, error instanceof Error ? error.message : String(error));
   } finally {
     db?.close();
+    for (const companion of companions) rmSync(companion, { force: true });
   }
 }
 

@@ -38,20 +38,41 @@ export function presentedToken(request: IncomingMessage, url: URL): string | und
 export const isAuthorized = (request: IncomingMessage, url: URL, token: string): boolean =>
   sameToken(presentedToken(request, url), token);
 
+const wildcards = new Set(['0.0.0.0', '::']);
+
 /**
- * DNS-rebinding guard: a page on another name that resolves to this address must not reach
- * the console, so the Host header has to be one of ours.
+ * The Host header values (without port) the console answers to. Bound to loopback or to one
+ * address: that address and the loopback names only, so a page on another name that resolves
+ * to this address (DNS rebinding) is refused. Bound to every address (0.0.0.0, ::), which needs
+ * --allow-remote and a configured token, the machine's names are unknown: any Host, the token
+ * still required.
  */
-export function isAllowedHost(request: IncomingMessage, allowedHosts: ReadonlySet<string>): boolean {
+export function allowedHostNames(bindHost: string): ReadonlySet<string> | 'any' {
+  const bare = bindHost.replace(/^\[|\]$/g, '').toLowerCase();
+  if (wildcards.has(bare)) return 'any';
+  const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
+  names.add(isIP(bare) === 6 ? `[${bare}]` : bare);
+  return names;
+}
+
+export function isAllowedHost(
+  request: IncomingMessage,
+  allowed: ReadonlySet<string> | 'any',
+): boolean {
   const host = request.headers.host;
   if (host === undefined) return false;
+  if (allowed === 'any') return true;
   const name = host.replace(/:\d+$/, '').toLowerCase();
-  return allowedHosts.has(name);
+  return allowed.has(name);
 }
 
 /** A WebSocket must come from a page this host served: Origin equal to `http://<Host>`. */
 export function isSameOrigin(request: IncomingMessage): boolean {
   const origin = request.headers.origin;
   const host = request.headers.host;
-  return origin !== undefined && host !== undefined && origin.toLowerCase() === `http://${host.toLowerCase()}`;
+  return (
+    origin !== undefined &&
+    host !== undefined &&
+    origin.toLowerCase() === `http://${host.toLowerCase()}`
+  );
 }

@@ -19,7 +19,9 @@ export function attachBridge(socket: WebSocket, app: RegieApp): void {
       socket.close(1003, 'Expected {type:"call", id, name, args}');
       return;
     }
-    void app.api.call(message.name, message.args).then((outcome) => send({ type: 'result', id: message.id, outcome }));
+    void app.api
+      .call(message.name, message.args)
+      .then((outcome) => send({ type: 'result', id: message.id, outcome }));
   });
 }
 

@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { RegieApp } from '../core/app';
 import { bi, RegieError } from '../core/errors';
 import {
+  allowedHostNames,
   isAllowedHost,
   isAuthorized,
   isLoopback,
@@ -46,7 +47,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     throw new RegieError('unavailable', notBuiltMessage);
   }
   const token = options.token ?? newToken();
-  const allowedHosts = new Set(['127.0.0.1', 'localhost', '[::1]', host.toLowerCase()]);
+  const allowedHosts = allowedHostNames(host);
   const sockets = new Set<Socket>();
 
   const server: Server = createServer((request, response) => {
@@ -56,7 +57,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     if (!isAuthorized(request, url, token)) {
-      response.writeHead(401, { ...securityHeaders, 'Content-Type': 'text/html; charset=utf-8' }).end(loginHint);
+      response
+        .writeHead(401, { ...securityHeaders, 'Content-Type': 'text/html; charset=utf-8' })
+        .end(loginHint);
       return;
     }
     if (url.searchParams.has('token')) {

@@ -30,7 +30,9 @@ export function serveStatic(root: string, pathname: string, response: ServerResp
   const candidate = normalize(join(root, decoded));
   const inside = candidate === root || candidate.startsWith(root.endsWith(sep) ? root : root + sep);
   const file =
-    inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : join(root, 'index.html');
+    inside && existsSync(candidate) && statSync(candidate).isFile()
+      ? candidate
+      : join(root, 'index.html');
   const isAsset = file.includes(`${sep}assets${sep}`);
   response.writeHead(200, {
     ...securityHeaders,

@@ -56,7 +56,15 @@ export function createJournal(options: {
       const level = input.level ?? 'info';
       const at = now().toISOString();
       const subject = input.subject ?? null;
-      const { lastInsertRowid } = insert.run(at, level, input.kind, input.text.en, input.text.fr, actor, subject);
+      const { lastInsertRowid } = insert.run(
+        at,
+        level,
+        input.kind,
+        input.text.en,
+        input.text.fr,
+        actor,
+        subject,
+      );
       const entry: JournalEntry = {
         id: Number(lastInsertRowid),
         at,

@@ -28,7 +28,8 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
   const rotate = () => {
     rmSync(`${file}.${String(keep)}`, { force: true });
     for (let i = keep - 1; i >= 1; i--) {
-      if (existsSync(`${file}.${String(i)}`)) renameSync(`${file}.${String(i)}`, `${file}.${String(i + 1)}`);
+      if (existsSync(`${file}.${String(i)}`))
+        renameSync(`${file}.${String(i)}`, `${file}.${String(i + 1)}`);
     }
     renameSync(file, `${file}.1`);
   };

@@ -21,7 +21,10 @@ export type RecorderFields = Omit<Recorder, 'id' | 'createdAt' | 'updatedAt'>;
 export interface RecordersRepository {
   list(): Recorder[];
   byId(id: number): Recorder | undefined;
-  findConflicts(fields: Pick<RecorderFields, 'name' | 'addressIp' | 'directory'>, exceptId: number): {
+  findConflicts(
+    fields: Pick<RecorderFields, 'name' | 'addressIp' | 'directory'>,
+    exceptId: number,
+  ): {
     name: boolean;
     addressIp: boolean;
     directory: boolean;
@@ -41,7 +44,12 @@ const toRecorder = (row: Row): Recorder => ({
   addressIp: row.address_ip,
   salt: row.salt,
   managerId: row.manager_id,
-  additionalUserIds: row.additional ? row.additional.split(',').map(Number).sort((a, b) => a - b) : [],
+  additionalUserIds: row.additional
+    ? row.additional
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b)
+    : [],
   videoTypeId: row.video_type_id,
   recordingType: row.recording_type,
   directory: row.directory,
@@ -71,13 +79,18 @@ export function createRecordersRepository(db: Db): RecordersRepository {
        directory = @directory, updated_at = @at
      WHERE id = @id`,
   );
-  const clearUsers = db.prepare<[number]>('DELETE FROM recorder_additional_users WHERE recorder_id = ?');
+  const clearUsers = db.prepare<[number]>(
+    'DELETE FROM recorder_additional_users WHERE recorder_id = ?',
+  );
   const addUser = db.prepare<[number, number]>(
     'INSERT INTO recorder_additional_users (recorder_id, user_id) VALUES (?, ?)',
   );
   const remove = db.prepare<[number]>('DELETE FROM recorders WHERE id = ?');
 
-  const params = ({ additionalUserIds: _ignored, ...fields }: RecorderFields, at: string) => ({ ...fields, at });
+  const params = ({ additionalUserIds: _ignored, ...fields }: RecorderFields, at: string) => ({
+    ...fields,
+    at,
+  });
   const setUsers = (id: number, userIds: number[]) => {
     clearUsers.run(id);
     for (const userId of new Set(userIds)) addUser.run(id, userId);
@@ -95,7 +108,12 @@ export function createRecordersRepository(db: Db): RecordersRepository {
       return row && toRecorder(row);
     },
     findConflicts(fields, exceptId) {
-      const row = conflicts.get({ name: fields.name, ip: fields.addressIp, directory: fields.directory, id: exceptId });
+      const row = conflicts.get({
+        name: fields.name,
+        ip: fields.addressIp,
+        directory: fields.directory,
+        id: exceptId,
+      });
       return { name: row?.name === 1, addressIp: row?.ip === 1, directory: row?.directory === 1 };
     },
     insert: db.transaction((fields: RecorderFields, at: string) => {

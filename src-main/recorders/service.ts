@@ -18,13 +18,17 @@ export function createRecordersService(s: Services, repo: RecordersRepository): 
   const find = (id: number): Recorder => {
     const recorder = repo.byId(id);
     if (!recorder) {
-      throw new RegieError('not_found', bi(`No recorder with id ${String(id)}`, `Aucun enregistreur d'id ${String(id)}`));
+      throw new RegieError(
+        'not_found',
+        bi(`No recorder with id ${String(id)}`, `Aucun enregistreur d'id ${String(id)}`),
+      );
     }
     return recorder;
   };
   const checks = (exceptId: number) => ({
     users: s.users,
-    conflicts: (fields: Parameters<RecordersRepository['findConflicts']>[0]) => repo.findConflicts(fields, exceptId),
+    conflicts: (fields: Parameters<RecordersRepository['findConflicts']>[0]) =>
+      repo.findConflicts(fields, exceptId),
   });
   /** Back to the input shape (usernames), so a patch is validated exactly like a creation. */
   const asInput = (r: Recorder): Required<RecorderInput> => ({

@@ -15,6 +15,15 @@ import type { RecorderFields } from './repository';
  */
 const directoryPattern = /^[\p{L}\p{N}_-][\p{L}\p{N}._-]{0,49}$/u;
 
+/**
+ * IPv6 in its short standard form (as Django's GenericIPAddressField stores it), so that
+ * `2001:0db8:0:0::1` and `2001:db8::1` are one address for uniqueness and lookups.
+ */
+export function canonicalIp(text: string): string {
+  if (isIP(text) !== 6) return text;
+  return new URL(`http://[${text}]/`).hostname.replace(/^\[|\]$/g, '');
+}
+
 export interface RecorderChecks {
   users: UsersRepository;
   /** Which unique fields another recorder already uses. */
@@ -30,13 +39,16 @@ export interface RecorderChecks {
  * an IP that is neither v4 nor v6, a directory that is not one safe path segment, a duplicate,
  * an unknown or non-staff manager (Pod limits managers to staff, §1.2).
  */
-export function validateRecorder(input: Required<RecorderInput>, checks: RecorderChecks): RecorderFields {
+export function validateRecorder(
+  input: Required<RecorderInput>,
+  checks: RecorderChecks,
+): RecorderFields {
   const errors: Record<string, Bilingual> = {};
   const name = input.name.trim();
   if (name === '') errors.name = bi('required', 'obligatoire');
   else if (name.length > 200) errors.name = bi('at most 200 characters', '200 caractères au plus');
 
-  const ip = (input.addressIp ?? '').trim().toLowerCase();
+  const ip = canonicalIp((input.addressIp ?? '').trim());
   if (ip !== '' && isIP(ip) === 0) {
     errors.addressIp = bi(
       `"${ip}" is not an IPv4 or IPv6 address`,
@@ -69,7 +81,11 @@ export function validateRecorder(input: Required<RecorderInput>, checks: Recorde
   const managerName = (input.manager ?? '').trim();
   if (managerName !== '') {
     const manager = checks.users.byUsername(managerName);
-    if (!manager) errors.manager = bi(`unknown user "${managerName}"`, `utilisateur inconnu « ${managerName} »`);
+    if (!manager)
+      errors.manager = bi(
+        `unknown user "${managerName}"`,
+        `utilisateur inconnu « ${managerName} »`,
+      );
     else if (!manager.isStaff) {
       errors.manager = bi(
         `${managerName} is not staff; Pod only accepts staff users as managers`,
@@ -86,7 +102,10 @@ export function validateRecorder(input: Required<RecorderInput>, checks: Recorde
     else unknown.push(username);
   }
   if (unknown.length > 0) {
-    errors.additionalUsers = bi(`unknown user(s) ${unknown.join(', ')}`, `utilisateur(s) inconnu(s) ${unknown.join(', ')}`);
+    errors.additionalUsers = bi(
+      `unknown user(s) ${unknown.join(', ')}`,
+      `utilisateur(s) inconnu(s) ${unknown.join(', ')}`,
+    );
   }
 
   const fields: RecorderFields = {
@@ -101,12 +120,19 @@ export function validateRecorder(input: Required<RecorderInput>, checks: Recorde
     directory,
   };
   const taken = checks.conflicts(fields);
-  if (taken.name && !errors.name) errors.name = bi(`"${name}" is already used`, `« ${name} » est déjà utilisé`);
+  if (taken.name && !errors.name)
+    errors.name = bi(`"${name}" is already used`, `« ${name} » est déjà utilisé`);
   if (taken.addressIp && !errors.addressIp) {
-    errors.addressIp = bi(`${ip} is already another recorder's`, `${ip} est déjà celle d'un autre enregistreur`);
+    errors.addressIp = bi(
+      `${ip} is already another recorder's`,
+      `${ip} est déjà celle d'un autre enregistreur`,
+    );
   }
   if (taken.directory && !errors.directory) {
-    errors.directory = bi(`"${directory}" is already another recorder's`, `« ${directory} » est déjà celui d'un autre enregistreur`);
+    errors.directory = bi(
+      `"${directory}" is already another recorder's`,
+      `« ${directory} » est déjà celui d'un autre enregistreur`,
+    );
   }
   if (Object.keys(errors).length > 0) throw validationError(errors);
   return fields;

@@ -12,8 +12,25 @@ export interface SettingDefinition {
 
 /** Pod's default, reference/pod-behaviour.md §1.1 (all lower case). */
 export const podVideoExtensions = [
-  '3gp', 'avi', 'divx', 'flv', 'm2p', 'm4v', 'mkv', 'mov', 'mp4', 'mpeg', 'mpg', 'mts', 'wmv',
-  'mp3', 'ogg', 'wav', 'wma', 'webm', 'ts',
+  '3gp',
+  'avi',
+  'divx',
+  'flv',
+  'm2p',
+  'm4v',
+  'mkv',
+  'mov',
+  'mp4',
+  'mpeg',
+  'mpg',
+  'mts',
+  'wmv',
+  'mp3',
+  'ogg',
+  'wav',
+  'wma',
+  'webm',
+  'ts',
 ];
 
 /**
@@ -47,14 +64,20 @@ export const definitions: readonly SettingDefinition[] = [
     type: 'integer',
     group: 'recorders',
     defaultValue: 1,
-    help: bi('Default owner (user id) of recordings.', 'Propriétaire par défaut (id) des enregistrements.'),
+    help: bi(
+      'Default owner (user id) of recordings.',
+      'Propriétaire par défaut (id) des enregistrements.',
+    ),
   },
   {
     key: 'DEFAULT_RECORDER_TYPE_ID',
     type: 'integer',
     group: 'recorders',
     defaultValue: 1,
-    help: bi('Default video type id of new recorders.', 'Type de vidéo par défaut des nouveaux enregistreurs.'),
+    help: bi(
+      'Default video type id of new recorders.',
+      'Type de vidéo par défaut des nouveaux enregistreurs.',
+    ),
   },
   {
     key: 'ALLOW_MANUAL_RECORDING_CLAIMING',
@@ -63,7 +86,7 @@ export const definitions: readonly SettingDefinition[] = [
     defaultValue: false,
     help: bi(
       'Files of recorders without a manager can be claimed (revendication).',
-      "Les fichiers des enregistreurs sans gestionnaire peuvent être revendiqués.",
+      'Les fichiers des enregistreurs sans gestionnaire peuvent être revendiqués.',
     ),
   },
   {
@@ -81,14 +104,20 @@ export const definitions: readonly SettingDefinition[] = [
     type: 'boolean',
     group: 'recorders',
     defaultValue: false,
-    help: bi('Preview recordings before claiming them.', 'Prévisualiser les enregistrements avant revendication.'),
+    help: bi(
+      'Preview recordings before claiming them.',
+      'Prévisualiser les enregistrements avant revendication.',
+    ),
   },
   {
     key: 'RECORDER_SKIP_FIRST_IMAGE',
     type: 'boolean',
     group: 'recorders',
     defaultValue: false,
-    help: bi('Audiovideocast: skip the first slide.', 'Audiovideocast : ignorer la première diapositive.'),
+    help: bi(
+      'Audiovideocast: skip the first slide.',
+      'Audiovideocast : ignorer la première diapositive.',
+    ),
   },
   {
     key: 'RECORDER_BASE_URL',
@@ -176,7 +205,10 @@ export const definitions: readonly SettingDefinition[] = [
     type: 'people',
     group: 'email',
     defaultValue: [],
-    help: bi('Admins told of errors: name and email.', 'Administrateurs prévenus des erreurs : nom et courriel.'),
+    help: bi(
+      'Admins told of errors: name and email.',
+      'Administrateurs prévenus des erreurs : nom et courriel.',
+    ),
   },
   {
     key: 'MANAGERS',
@@ -190,7 +222,10 @@ export const definitions: readonly SettingDefinition[] = [
     type: 'string',
     group: 'site',
     defaultValue: 'Pod',
-    help: bi('Name of the Pod site, used in emails.', 'Nom du site Pod, utilisé dans les courriels.'),
+    help: bi(
+      'Name of the Pod site, used in emails.',
+      'Nom du site Pod, utilisé dans les courriels.',
+    ),
   },
   {
     key: 'LANGUAGE_CODE',

@@ -29,10 +29,12 @@ const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 /** Python itself refuses deeper nesting; the cap also bounds the parser's recursion. */
 const MAX_BRACKET_DEPTH = 200;
 const SETTING_NAME = /^[A-Z_][A-Z0-9_]*$/;
+const BLANKS = new Set([' ', '\t', '\f']);
 
 /**
  * Parses a Pod settings file. Never throws on malformed Python: broken statements are skipped.
- * Throws only when the source is larger than 2 MiB (UTF-8), to bound the work done.
+ * Throws only when the source is not a string or is larger than 2 MiB in UTF-8, which bounds the
+ * work done.
  */
 export function parsePodSettings(source: string): ParsedPodSettings {
   assertWithinLimit(source);
@@ -83,17 +85,14 @@ type Outcome =
       block: BlockKind | null;
     };
 
-const COMPOUND_KEYWORDS = new Set([
-  'if', 'elif', 'else', 'for', 'while', 'def', 'class', 'try', 'except', 'finally', 'with',
-  'async',
-]);
-const CLAUSE_KEYWORDS = new Set(['elif', 'else', 'except', 'finally']);
-const SIMPLE_KEYWORDS = new Set([
-  'del', 'pass', 'assert', 'global', 'nonlocal', 'raise', 'return', 'break', 'continue', 'yield',
-]);
-const AUGMENTED_OPERATORS = new Set([
-  '+=', '-=', '*=', '/=', '//=', '%=', '**=', '>>=', '<<=', '&=', '|=', '^=', '@=',
-]);
+const COMPOUND_KEYWORDS = new Set(
+  words('if elif else for while def class try except finally with async'),
+);
+const CLAUSE_KEYWORDS = new Set(words('elif else except finally'));
+const SIMPLE_KEYWORDS = new Set(
+  words('del pass assert global nonlocal raise return break continue yield'),
+);
+const AUGMENTED_OPERATORS = new Set(words('+= -= *= /= //= %= **= >>= <<= &= |= ^= @='));
 
 class SettingsCollector {
   private readonly assignments = new Map<string, PodAssignment>();
@@ -192,7 +191,9 @@ function classifyStatement(tokens: Token[], line: number, src: string): Outcome 
   if (split === null) return classifyNonAssignment(tokens, line, src);
   const [target, ...moreTargets] = split.targets;
   if (target === undefined || moreTargets.length > 0) {
-    const names = split.targets.flatMap((t) => (t.length === 1 && t[0]?.kind === 'name' ? [t[0].text] : []));
+    const names = split.targets.flatMap((t) =>
+      t.length === 1 && t[0]?.kind === 'name' ? [t[0].text] : [],
+    );
     return skip(names[0] ?? null, line, 'multiple-target assignment', names);
   }
   return classifySingleAssignment(target, split.value, line, src);
@@ -201,7 +202,8 @@ function classifyStatement(tokens: Token[], line: number, src: string): Outcome 
 function classifyKeywordStatement(word: string, tokens: Token[], line: number): Outcome | null {
   if (isBlockHeader(word, tokens)) {
     const defined = tokens[1];
-    const name = (word === 'def' || word === 'class') && defined?.kind === 'name' ? defined.text : null;
+    const name =
+      (word === 'def' || word === 'class') && defined?.kind === 'name' ? defined.text : null;
     return skip(name, line, `block statement (${word})`, name === null ? [] : [name], 'compound');
   }
   if (word === 'import' || word === 'from') return skip(null, line, 'import');
@@ -216,8 +218,7 @@ function deletedNames(tokens: readonly Token[]): string[] {
   return tokens.flatMap((token, i) => {
     const before = tokens[i - 1];
     const after = tokens[i + 1];
-    const standalone =
-      (i === 1 || isOp(before, ',')) && (after === undefined || isOp(after, ','));
+    const standalone = (i === 1 || isOp(before, ',')) && (after === undefined || isOp(after, ','));
     return token.kind === 'name' && standalone ? [token.text] : [];
   });
 }
@@ -248,8 +249,12 @@ function classifyNonAssignment(tokens: Token[], line: number, src: string): Outc
     return skip(target.name, line, `augmented assignment (${operator.text})`, target.invalidates);
   }
   const callee = leadingDottedName(tokens);
-  const calls = callee !== null && isOp(tokens[callee.length], '(');
-  return skip(null, line, calls ? `not an assignment: calls ${callee.name}` : 'not an assignment');
+  if (callee === null || !isOp(tokens[callee.length], '(')) {
+    return skip(null, line, 'not an assignment');
+  }
+  // `INSTALLED_APPS.append(…)` may change a setting read earlier, so forget its literal value.
+  const receiver = callee.length > 1 ? callee.name.split('.', 1) : [];
+  return skip(null, line, `not an assignment: calls ${callee.name}`, receiver);
 }
 
 function classifySingleAssignment(
@@ -353,8 +358,17 @@ function findAtDepthZero(tokens: readonly Token[], predicate: (token: Token) => 
 /* Literal values                                                                             */
 /* ------------------------------------------------------------------------------------------ */
 
-/** Internal signal for "this value is not a literal we read"; never escapes the module. */
-class LiteralError extends Error {}
+/**
+ * Internal signal for "this value is not a literal we read"; never escapes the module. Not an
+ * Error subclass: capturing a stack trace for every skipped statement dominated the run time.
+ */
+class LiteralError {
+  readonly message: string;
+
+  constructor(message: string) {
+    this.message = message;
+  }
+}
 
 type LiteralResult = { ok: true; value: PyValue } | { ok: false; reason: string };
 
@@ -367,12 +381,9 @@ function parseLiteral(tokens: readonly Token[]): LiteralResult {
   }
 }
 
-const NON_LITERAL_KEYWORDS = new Set(['lambda', 'not', 'await', 'yield']);
-const OPERATOR_WORDS = new Set(['and', 'or', 'not', 'in', 'is']);
-const EXPRESSION_OPERATORS = new Set([
-  '+', '-', '*', '/', '//', '%', '**', '@', '<<', '>>', '&', '|', '^', '~', '<', '>', '<=', '>=',
-  '==', '!=',
-]);
+const NON_LITERAL_KEYWORDS = new Set(words('lambda not await yield'));
+const OPERATOR_WORDS = new Set(words('and or not in is'));
+const EXPRESSION_OPERATORS = new Set(words('+ - * / // % ** @ << >> & | ^ ~ < > <= >= == !='));
 
 class LiteralParser {
   private readonly tokens: readonly Token[];
@@ -411,7 +422,8 @@ class LiteralParser {
       throw new LiteralError('not a literal: sign applied to a non-number');
     }
     // Python ints have no negative zero; only a float such as -0.0 keeps its sign.
-    const isIntZero = value === 0 && operand?.kind === 'number' && !numberLiteral(operand.text).isFloat;
+    const isIntZero =
+      value === 0 && operand?.kind === 'number' && !numberLiteral(operand.text).isFloat;
     return negate && !isIntZero ? -value : value;
   }
 
@@ -605,7 +617,12 @@ function numberLiteral(text: string): { value: number; isFloat: boolean } {
     }
     return { value: Number(exact), isFloat: false };
   }
-  if (FLOAT_PATTERN.test(text)) return { value: Number(digits), isFloat: true };
+  if (FLOAT_PATTERN.test(text)) {
+    const value = Number(digits);
+    // Python reads 1e400 as inf, which JSON and the settings store cannot hold.
+    if (!Number.isFinite(value)) throw new LiteralError(`not supported: float ${text} overflows`);
+    return { value, isFloat: true };
+  }
   throw new LiteralError(`syntax error: invalid number '${text}'`);
 }
 
@@ -652,28 +669,37 @@ interface OpenBracket {
   line: number;
 }
 
-class LexError extends Error {}
+/** Internal, like LiteralError: caught in the lexer and turned into the line's error. */
+class LexError {
+  readonly message: string;
+
+  constructor(message: string) {
+    this.message = message;
+  }
+}
 
 const IDENTIFIER = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
 /** Deliberately greedy: numberLiteral() rejects malformed runs such as `1_` or `09`. */
 const NUMBER = /(?:\d|\.\d)(?:[eE][+-]\d|[\w.])*/y;
-const STRING_PREFIXES = new Set(['r', 'u', 'f', 'b', 't', 'fr', 'rf', 'br', 'rb', 'tr', 'rt']);
+const STRING_PREFIXES = new Set(words('r u f b t fr rf br rb tr rt'));
 const CLOSER_OF = new Map([
   ['(', ')'],
   ['[', ']'],
   ['{', '}'],
 ]);
 const CLOSERS = new Set(CLOSER_OF.values());
+/** Longest first, so that `**=` wins over `**` and `*`. */
 const OPERATORS_BY_FIRST_CHAR = groupByFirstChar([
-  '**=', '//=', '>>=', '<<=', '...', '->', ':=', '==', '!=', '<=', '>=', '+=', '-=', '*=', '/=',
-  '%=', '&=', '|=', '^=', '@=', '**', '//', '<<', '>>', ...'+-*/%@&|^~<>()[]{},:;.=',
+  ...words('**= //= >>= <<= ... -> := == != <= >= += -= *= /= %= &= |= ^= @= ** // << >>'),
+  ...'+-*/%@&|^~<>()[]{},:;.=',
 ]);
 /**
  * Inside an unclosed bracket, a column-0 line that starts like a new setting or import cannot be
  * part of the bracket in a real settings file, so the lexer restarts there instead of swallowing
  * the rest of the file into one broken statement.
  */
-const NEW_STATEMENT_AT_LINE_START = /(?:[A-Z_][A-Z0-9_]*[ \t]*=(?!=)|(?:import|from|def|class)[ \t])/y;
+const NEW_STATEMENT_AT_LINE_START =
+  /(?:[A-Z_][A-Z0-9_]*[ \t]*=(?!=)|(?:import|from|def|class)[ \t])/y;
 
 function groupByFirstChar(operators: string[]): Map<string, string[]> {
   const groups = new Map<string, string[]>();
@@ -786,8 +812,10 @@ class Lexer {
     if (number !== null) {
       return this.emit({ kind: 'number', text: number, start, end: start + number.length });
     }
-    const op = OPERATORS_BY_FIRST_CHAR.get(ch)?.find((candidate) => this.src.startsWith(candidate, start));
-    if (op === undefined) throw new LexError(`unexpected character ${describeChar(this.src, start)}`);
+    const op = OPERATORS_BY_FIRST_CHAR.get(ch)?.find((o) => this.src.startsWith(o, start));
+    if (op === undefined) {
+      throw new LexError(`unexpected character ${describeChar(this.src, start)}`);
+    }
     trackBracket(op, brackets, this.line);
     return this.emit({ kind: 'op', text: op, start, end: start + op.length });
   }
@@ -823,7 +851,8 @@ class Lexer {
     if (multiline && knownOpen !== undefined && from > knownOpen) {
       throw new LexError('unterminated triple-quoted string literal');
     }
-    for (let i = from; i < src.length; ) {
+    let i = from;
+    while (i < src.length) {
       const c = src[i];
       if (c === '\\') {
         // The escaped character never closes the string, even in raw strings.
@@ -851,9 +880,7 @@ class Lexer {
   }
 
   private skipBlanks(): void {
-    for (let c = this.src[this.pos]; c === ' ' || c === '\t' || c === '\f'; c = this.src[this.pos]) {
-      this.pos++;
-    }
+    while (BLANKS.has(this.src.charAt(this.pos))) this.pos++;
   }
 
   /** Moves to the next newline without consuming it, so line counting stays in one place. */
@@ -879,7 +906,9 @@ function trackBracket(op: string, brackets: OpenBracket[], line: number): void {
 
 function unclosedMessage(brackets: readonly OpenBracket[]): string {
   const open = brackets[brackets.length - 1];
-  return open === undefined ? 'syntax error' : `unclosed '${open.char}' opened on line ${open.line}`;
+  return open === undefined
+    ? 'syntax error'
+    : `unclosed '${open.char}' opened on line ${open.line}`;
 }
 
 function describeChar(src: string, index: number): string {
@@ -893,6 +922,11 @@ function countNewlines(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
   return count;
+}
+
+/** Keeps long keyword and operator tables on one line each. */
+function words(list: string): string[] {
+  return list.split(' ');
 }
 
 function isOp(token: Token | undefined, text: string): boolean {

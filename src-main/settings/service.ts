@@ -20,7 +20,10 @@ export function createSettingsService(s: Services): SettingsService {
     changed(s.settings.view('REGIE_OPERATOR'));
     s.record({
       kind: 'operator.changed',
-      text: bi(`Console now acts as ${operator.label}`, `La console agit désormais en tant que ${operator.label}`),
+      text: bi(
+        `Console now acts as ${operator.label}`,
+        `La console agit désormais en tant que ${operator.label}`,
+      ),
     });
     return operator;
   };
@@ -47,7 +50,10 @@ export function createSettingsService(s: Services): SettingsService {
       s.record({
         kind: 'settings.changed',
         subject: `setting:${view.key}`,
-        text: bi(`Setting ${view.key} back to its default`, `Paramètre ${view.key} remis à sa valeur par défaut`),
+        text: bi(
+          `Setting ${view.key} back to its default`,
+          `Paramètre ${view.key} remis à sa valeur par défaut`,
+        ),
       });
       changed(view);
       return view;
@@ -56,7 +62,9 @@ export function createSettingsService(s: Services): SettingsService {
       const plan = planPodImport(source);
       if (!dryRun) {
         s.operator.require('manageSettings');
-        const views = s.db.transaction(() => [...plan.values].map(([key, value]) => s.settings.set(key, value)))();
+        const views = s.db.transaction(() =>
+          [...plan.values].map(([key, value]) => s.settings.set(key, value)),
+        )();
         s.record({
           kind: 'settings.imported',
           text: bi(

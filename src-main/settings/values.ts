@@ -35,7 +35,10 @@ export function checkValue(def: SettingDefinition, value: unknown): Checked {
 
 function checkPeople(key: string, value: unknown): Checked {
   if (!Array.isArray(value)) {
-    return fail(`${key} expects a list of [name, email]`, `${key} attend une liste de [nom, courriel]`);
+    return fail(
+      `${key} expects a list of [name, email]`,
+      `${key} attend une liste de [nom, courriel]`,
+    );
   }
   for (const entry of value) {
     if (
@@ -71,7 +74,10 @@ export function parseText(def: SettingDefinition, text: string): Checked {
       const lower = trimmed.toLowerCase();
       if (truthy.has(lower)) return { ok: true, value: true };
       if (falsy.has(lower)) return { ok: true, value: false };
-      return fail(`${def.key} expects true or false, not "${text}"`, `${def.key} attend true ou false, pas « ${text} »`);
+      return fail(
+        `${def.key} expects true or false, not "${text}"`,
+        `${def.key} attend true ou false, pas « ${text} »`,
+      );
     }
     case 'integer':
     case 'integerOrNull':
@@ -80,12 +86,21 @@ export function parseText(def: SettingDefinition, text: string): Checked {
       }
       return /^-?\d+$/.test(trimmed)
         ? checkValue(def, Number(trimmed))
-        : fail(`${def.key} expects a whole number, not "${text}"`, `${def.key} attend un nombre entier, pas « ${text} »`);
+        : fail(
+            `${def.key} expects a whole number, not "${text}"`,
+            `${def.key} attend un nombre entier, pas « ${text} »`,
+          );
     case 'stringList':
       if (trimmed.startsWith('[')) return checkValue(def, parseJson(trimmed));
       return {
         ok: true,
-        value: trimmed === '' ? [] : trimmed.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+        value:
+          trimmed === ''
+            ? []
+            : trimmed
+                .split(',')
+                .map((s) => s.trim())
+                .filter((s) => s !== ''),
       };
     case 'people':
       if (trimmed.startsWith('[')) return checkValue(def, parseJson(trimmed));

@@ -39,7 +39,10 @@ export function createOperatorService(options: {
     if (!user) {
       throw new RegieError(
         'not_found',
-        bi(`Operator "${username}" is not a known user`, `L'opérateur « ${username} » n'est pas un utilisateur connu`),
+        bi(
+          `Operator "${username}" is not a known user`,
+          `L'opérateur « ${username} » n'est pas un utilisateur connu`,
+        ),
         { fieldErrors: { username: bi('unknown user', 'utilisateur inconnu') } },
       );
     }

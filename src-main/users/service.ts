@@ -16,7 +16,11 @@ export function createUsersService(s: Services): UsersService {
   const changed = () => s.events.emit('users.changed', { users: users.list() });
   const find = (id: number): User => {
     const user = users.byId(id);
-    if (!user) throw new RegieError('not_found', bi(`No user with id ${String(id)}`, `Aucun utilisateur d'id ${String(id)}`));
+    if (!user)
+      throw new RegieError(
+        'not_found',
+        bi(`No user with id ${String(id)}`, `Aucun utilisateur d'id ${String(id)}`),
+      );
     return user;
   };
 
@@ -56,7 +60,10 @@ export function createUsersService(s: Services): UsersService {
       );
       const user = users.update(id, fields, s.now().toISOString());
       // Keep the console acting as the same person when that person is renamed.
-      if (s.settings.getString('REGIE_OPERATOR') === current.username && user.username !== current.username) {
+      if (
+        s.settings.getString('REGIE_OPERATOR') === current.username &&
+        user.username !== current.username
+      ) {
         s.settings.set('REGIE_OPERATOR', user.username);
       }
       s.record({

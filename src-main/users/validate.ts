@@ -22,15 +22,26 @@ export function validateUser(fields: UserFields, taken: (username: string) => bo
     errors.username = bi(`"${username}" already exists`, `« ${username} » existe déjà`);
   }
   for (const field of ['firstName', 'lastName'] as const) {
-    if (fields[field].length > 150) errors[field] = bi('at most 150 characters', '150 caractères au plus');
+    if (fields[field].length > 150)
+      errors[field] = bi('at most 150 characters', '150 caractères au plus');
   }
   const email = fields.email.trim();
   if (email !== '' && !emailPattern.test(email)) {
-    errors.email = bi(`"${email}" is not an email address`, `« ${email} » n'est pas une adresse de courriel`);
+    errors.email = bi(
+      `"${email}" is not an email address`,
+      `« ${email} » n'est pas une adresse de courriel`,
+    );
   }
   const groups = [...new Set(fields.groups.map((g) => g.trim()).filter((g) => g !== ''))];
   if (Object.keys(errors).length > 0) throw validationError(errors);
-  return { ...fields, username, email, groups, firstName: fields.firstName.trim(), lastName: fields.lastName.trim() };
+  return {
+    ...fields,
+    username,
+    email,
+    groups,
+    firstName: fields.firstName.trim(),
+    lastName: fields.lastName.trim(),
+  };
 }
 
 export const displayName = (user: User): string =>

@@ -69,7 +69,9 @@ const patchOf = <S extends z.ZodObject>(input: S) =>
 /** Every call the UI (and the web host, and Electron IPC) can make. Names are `domain.verb`. */
 export const calls = {
   'app.info': call(none).returns<AppInfo>(),
-  'operator.set': call(z.object({ username: z.string().nullable() }).strict()).returns<OperatorView>(),
+  'operator.set': call(
+    z.object({ username: z.string().nullable() }).strict(),
+  ).returns<OperatorView>(),
 
   'users.list': call(none).returns<User[]>(),
   'users.create': call(userInput.strict()).returns<User>(),
@@ -82,7 +84,9 @@ export const calls = {
   'recorders.remove': call(id).returns<{ id: number }>(),
 
   'settings.list': call(none).returns<SettingView[]>(),
-  'settings.set': call(z.object({ key: z.string(), value: z.unknown() }).strict()).returns<SettingView>(),
+  'settings.set': call(
+    z.object({ key: z.string(), value: z.unknown() }).strict(),
+  ).returns<SettingView>(),
   'settings.reset': call(z.object({ key: z.string() }).strict()).returns<SettingView>(),
   /** Reads a Pod settings_local.py; writes the settings Régie knows unless `dryRun`. */
   'settings.importPod': call(

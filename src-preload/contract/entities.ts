@@ -59,7 +59,8 @@ export interface JournalEntry {
   subject: string | null;
 }
 
-export type SettingType = 'string' | 'boolean' | 'integer' | 'integerOrNull' | 'stringList' | 'people';
+export type SettingType =
+  'string' | 'boolean' | 'integer' | 'integerOrNull' | 'stringList' | 'people';
 
 export interface SettingView {
   key: string;

@@ -2,3 +2,4 @@ export * from './entities';
 export * from './calls';
 export * from './events';
 export * from './bridge';
+export * from './names';

@@ -28,7 +28,10 @@ const rows = (recorders: Recorder[], users: User[]) => {
   }));
 };
 
-export async function recorderCommand(verb: string | undefined, ctx: CommandContext): Promise<void> {
+export async function recorderCommand(
+  verb: string | undefined,
+  ctx: CommandContext,
+): Promise<void> {
   switch (verb) {
     case 'add': {
       const { values } = parseCommand(
@@ -60,9 +63,16 @@ export async function recorderCommand(verb: string | undefined, ctx: CommandCont
       };
       await withApp(ctx.io, values, async (app) => {
         const recorder = await app.api.invoke('recorders.create', input).catch((error: unknown) => {
-          throw error instanceof RegieError && error.code === 'validation' ? asUsageError(error, optionNames) : error;
+          throw error instanceof RegieError && error.code === 'validation'
+            ? asUsageError(error, optionNames)
+            : error;
         });
-        print(ctx.io, values, recorder, () => `Added recorder ${recorder.name} (folder ${recorder.directory})\n`);
+        print(
+          ctx.io,
+          values,
+          recorder,
+          () => `Added recorder ${recorder.name} (folder ${recorder.directory})\n`,
+        );
       });
       return;
     }
@@ -80,13 +90,21 @@ export async function recorderCommand(verb: string | undefined, ctx: CommandCont
       await withApp(ctx.io, values, async (app) => {
         const recorders = await app.api.invoke('recorders.list', {});
         const recorder = recorders.find((r) => r.directory === positionals[0]);
-        if (!recorder) throw new UsageError(`DIRECTORY: no recorder uses the folder "${positionals[0] ?? ''}"`);
+        if (!recorder)
+          throw new UsageError(`DIRECTORY: no recorder uses the folder "${positionals[0] ?? ''}"`);
         const removed = await app.api.invoke('recorders.remove', { id: recorder.id });
-        print(ctx.io, values, removed, () => `Removed recorder ${recorder.name}; its folder was left as it is\n`);
+        print(
+          ctx.io,
+          values,
+          removed,
+          () => `Removed recorder ${recorder.name}; its folder was left as it is\n`,
+        );
       });
       return;
     }
     default:
-      throw new UsageError(`recorder: expected add, list or remove${verb ? `, not "${verb}"` : ''}`);
+      throw new UsageError(
+        `recorder: expected add, list or remove${verb ? `, not "${verb}"` : ''}`,
+      );
   }
 }

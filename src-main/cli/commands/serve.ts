@@ -7,7 +7,8 @@ import { withApp, type CommandContext } from '../context';
 import { UsageError } from '../io';
 
 /** Where the built renderer sits next to the built CLI (out/node → out/renderer). */
-export const defaultStaticDir = (): string => fileURLToPath(new URL('../renderer/', import.meta.url));
+export const defaultStaticDir = (): string =>
+  fileURLToPath(new URL('../renderer/', import.meta.url));
 
 export async function serveCommand(ctx: CommandContext): Promise<void> {
   const { values } = parseCommand(
@@ -23,7 +24,8 @@ export async function serveCommand(ctx: CommandContext): Promise<void> {
     [],
   );
   const port = integerOption(values.port, 'port');
-  if (port !== undefined && port > 65535) throw new UsageError(`--port must be 0–65535, not ${String(port)}`);
+  if (port !== undefined && port > 65535)
+    throw new UsageError(`--port must be 0–65535, not ${String(port)}`);
   const token = readToken(values['token-file'], ctx.io.env);
 
   await withApp(ctx.io, values, async (app) => {
@@ -51,13 +53,18 @@ function readToken(file: string | undefined, env: NodeJS.ProcessEnv): string | u
   try {
     return readFileSync(file, 'utf8').trim();
   } catch (error) {
-    throw new UsageError(`--token-file: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `--token-file: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 function openBrowser(url: string, err: (text: string) => void): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const command =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-  child.on('error', () => err(`Could not open a browser (${command}); open the address above yourself.\n`));
+  child.on('error', () =>
+    err(`Could not open a browser (${command}); open the address above yourself.\n`),
+  );
   child.unref();
 }

@@ -12,12 +12,16 @@ const shown = (s: SettingView): string => {
 };
 const clipped = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
-export async function settingsCommand(verb: string | undefined, ctx: CommandContext): Promise<void> {
+export async function settingsCommand(
+  verb: string | undefined,
+  ctx: CommandContext,
+): Promise<void> {
   switch (verb) {
     case 'get': {
       const { values, positionals } = parseCommand(ctx.args, {}, ['KEY?']);
       const key = positionals[0];
-      if (key !== undefined && !findDefinition(key)) throw new UsageError(`KEY: unknown setting "${key}"`);
+      if (key !== undefined && !findDefinition(key))
+        throw new UsageError(`KEY: unknown setting "${key}"`);
       await withApp(ctx.io, values, async (app) => {
         const all = await app.api.invoke('settings.list', {});
         const chosen = key === undefined ? all : all.filter((s) => s.key === key);
@@ -28,7 +32,11 @@ export async function settingsCommand(verb: string | undefined, ctx: CommandCont
         }
         print(ctx.io, values, chosen, () =>
           table(
-            chosen.map((s) => ({ key: s.key, value: clipped(shown(s)), default: s.isDefault ? 'yes' : '' })),
+            chosen.map((s) => ({
+              key: s.key,
+              value: clipped(shown(s)),
+              default: s.isDefault ? 'yes' : '',
+            })),
             'No settings.',
           ),
         );
@@ -49,20 +57,31 @@ export async function settingsCommand(verb: string | undefined, ctx: CommandCont
       return;
     }
     case 'import-pod': {
-      const { values, positionals } = parseCommand(ctx.args, { 'dry-run': { type: 'boolean' } }, ['FILE']);
+      const { values, positionals } = parseCommand(ctx.args, { 'dry-run': { type: 'boolean' } }, [
+        'FILE',
+      ]);
       const file = positionals[0] ?? '';
       let source: string;
       try {
         source = readFileSync(file, 'utf8');
       } catch (error) {
-        throw new UsageError(`FILE: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new UsageError(
+          `FILE: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       await withApp(ctx.io, values, async (app) => {
-        const report = await app.api.invoke('settings.importPod', { source, dryRun: values['dry-run'] === true });
+        const report = await app.api.invoke('settings.importPod', {
+          source,
+          dryRun: values['dry-run'] === true,
+        });
         print(ctx.io, values, report, () => {
           const verbText = report.dryRun ? 'Would import' : 'Imported';
-          const taken = report.imported.map((i) => `  ${i.key} = ${i.value === null ? '(secret)' : JSON.stringify(i.value)}`);
-          const left = report.ignored.map((i) => `  line ${String(i.line)}: ${i.name ?? '(statement)'}: ${i.reason.en}`);
+          const taken = report.imported.map(
+            (i) => `  ${i.key} = ${i.value === null ? '(secret)' : JSON.stringify(i.value)}`,
+          );
+          const left = report.ignored.map(
+            (i) => `  line ${String(i.line)}: ${i.name ?? '(statement)'}: ${i.reason.en}`,
+          );
           return [
             `${verbText} ${String(report.imported.length)} setting(s):`,
             ...taken,
@@ -75,6 +94,8 @@ export async function settingsCommand(verb: string | undefined, ctx: CommandCont
       return;
     }
     default:
-      throw new UsageError(`settings: expected get, set or import-pod${verb ? `, not "${verb}"` : ''}`);
+      throw new UsageError(
+        `settings: expected get, set or import-pod${verb ? `, not "${verb}"` : ''}`,
+      );
   }
 }

@@ -52,7 +52,9 @@ export async function userCommand(verb: string | undefined, ctx: CommandContext)
       };
       await withApp(ctx.io, values, async (app) => {
         const user = await app.api.invoke('users.create', input).catch((error: unknown) => {
-          throw error instanceof RegieError && error.code === 'validation' ? asUsageError(error, optionNames) : error;
+          throw error instanceof RegieError && error.code === 'validation'
+            ? asUsageError(error, optionNames)
+            : error;
         });
         print(ctx.io, values, user, () => `Added user ${user.username} (id ${String(user.id)})\n`);
       });

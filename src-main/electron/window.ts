@@ -1,0 +1,43 @@
+import { BrowserWindow, session, shell } from 'electron';
+import { join } from 'node:path';
+
+/** Same policy as the web host's (src-main/host/pages.ts), for the file:// page. */
+const csp =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+export function applyContentSecurityPolicy(): void {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+  });
+}
+
+/** The main window with STYLE.md's secure defaults; navigation away and new windows are denied. */
+export function createMainWindow(options: {
+  preload: string;
+  rendererUrl: string | undefined;
+  rendererDir: string;
+}): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1366,
+    height: 860,
+    show: false,
+    title: 'Régie',
+    webPreferences: {
+      preload: options.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  if (options.rendererUrl) void window.loadURL(options.rendererUrl);
+  else void window.loadFile(join(options.rendererDir, 'index.html'));
+  return window;
+}

@@ -1,0 +1,24 @@
+import type { CallName } from './calls';
+
+/**
+ * The call names as a runtime list, without the schemas, for the sandboxed preload (which should
+ * not carry zod). Typed against `calls`, so a call added or renamed there fails to build here.
+ */
+const callRecord: Record<CallName, true> = {
+  'app.info': true,
+  'operator.set': true,
+  'users.list': true,
+  'users.create': true,
+  'users.update': true,
+  'users.remove': true,
+  'recorders.list': true,
+  'recorders.create': true,
+  'recorders.update': true,
+  'recorders.remove': true,
+  'settings.list': true,
+  'settings.set': true,
+  'settings.reset': true,
+  'settings.importPod': true,
+  'journal.list': true,
+};
+export const callNameList = Object.keys(callRecord) as CallName[];

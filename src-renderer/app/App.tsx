@@ -1,0 +1,51 @@
+import { AppShell, ScrollArea } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
+import { JournalPanel } from '../features/journal/JournalPanel';
+import { journalStore } from '../features/journal/journalStore';
+import { ComingSoon } from '../features/placeholder/ComingSoon';
+import { RecordersPanel } from '../features/recorders/RecordersPanel';
+import { recordersStore } from '../features/recorders/recordersStore';
+import { SettingsPanel } from '../features/settings/SettingsPanel';
+import { settingsStore } from '../features/settings/settingsStore';
+import { UsersPanel } from '../features/users/UsersPanel';
+import { appInfoStore, usersStore } from '../features/users/usersStore';
+import { areas } from './areas';
+import { HeaderBar } from './HeaderBar';
+import { Navigation } from './Navigation';
+import { useArea } from './useArea';
+
+const built = {
+  recorders: RecordersPanel,
+  users: UsersPanel,
+  settings: SettingsPanel,
+  journal: JournalPanel,
+} as const;
+
+export function App() {
+  const [isNavOpen, { toggle }] = useDisclosure();
+  const area = useArea((s) => s.area);
+  useEffect(() => {
+    for (const store of [appInfoStore, usersStore, recordersStore, settingsStore, journalStore])
+      store.start();
+  }, []);
+  const current = areas.find((a) => a.id === area) ?? areas[0];
+  const Panel = area in built ? built[area as keyof typeof built] : undefined;
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <HeaderBar isNavOpen={isNavOpen} onToggleNav={toggle} />
+      </AppShell.Header>
+      <AppShell.Navbar p="sm">
+        <AppShell.Section grow component={ScrollArea}>
+          <Navigation />
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>{Panel ? <Panel /> : current && <ComingSoon area={current} />}</AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,16 @@
+import { Group, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+export function PanelHeader(props: { title: string; intro: string; actions?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-start" wrap="nowrap">
+      <Stack gap={4}>
+        <Title order={2}>{props.title}</Title>
+        <Text c="dimmed" size="sm">
+          {props.intro}
+        </Text>
+      </Stack>
+      {props.actions}
+    </Group>
+  );
+}

@@ -1,0 +1,40 @@
+import { Alert, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { SettingView } from '../../../src-preload/contract';
+import { PanelHeader } from '../../components/PanelHeader';
+import type { MessageKey } from '../../i18n/en';
+import { useT } from '../../i18n/i18n';
+import { appInfoStore } from '../users/usersStore';
+import { SettingField } from './SettingField';
+import { settingsStore } from './settingsStore';
+
+const groups = ['recorders', 'email', 'site', 'webinar', 'console'] as const;
+
+export function SettingsPanel() {
+  const t = useT();
+  const settings = settingsStore.use((s) => s.data);
+  const canEdit = appInfoStore.use((s) => s.data?.operator.permissions.manageSettings) ?? false;
+  if (!settings) return <Text c="dimmed">{t('common.loading')}</Text>;
+  const inGroup = (group: string): SettingView[] => settings.filter((s) => s.group === group);
+  return (
+    <Stack>
+      <PanelHeader title={t('settings.title')} intro={t('settings.intro')} />
+      {!canEdit && <Alert color="yellow">{t('common.forbidden')}</Alert>}
+      {groups.map((group) => (
+        <Card key={group} withBorder padding="lg">
+          <Title order={4} mb="md">
+            {t(`settings.group.${group}` as MessageKey)}
+          </Title>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+            {inGroup(group).map((setting) => (
+              <SettingField
+                key={setting.key}
+                setting={setting}
+                canEdit={canEdit || setting.key === 'REGIE_OPERATOR'}
+              />
+            ))}
+          </SimpleGrid>
+        </Card>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,13 @@
+import { createLiveStore } from '../../client/liveStore';
+
+export const usersStore = createLiveStore({
+  load: 'users.list',
+  event: 'users.changed',
+  apply: (_, { users }) => users,
+});
+
+export const appInfoStore = createLiveStore({
+  load: 'app.info',
+  event: 'operator.changed',
+  apply: (info, operator) => info && { ...info, operator },
+});

@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface Served {
+  url: string;
+  origin: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the built `regie serve` on a free loopback port with a fresh data directory. */
+export async function serve(
+  options: { args?: string[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<Served> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'regie-e2e-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      'bin/regie.js',
+      'serve',
+      '--port',
+      '0',
+      '--no-open',
+      '--json',
+      '--data',
+      dataDir,
+      ...(options.args ?? []),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const stdout = child.stdout;
+  if (!stdout) throw new Error('regie serve has no stdout');
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: stdout });
+    lines.once('line', resolve);
+    child.once('exit', (code) =>
+      reject(new Error(`regie serve exited (${String(code)}): ${stderr}`)),
+    );
+  });
+  const { url } = JSON.parse(firstLine) as { url: string };
+  return {
+    url,
+    origin: new URL(url).origin,
+    dataDir,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
