@@ -10,7 +10,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: 'src-main/electron/main.ts' }, external: ['better-sqlite3'] },
+      rollupOptions: {
+        input: { index: 'src-main/electron/main.ts' },
+        external: ['better-sqlite3'],
+      },
     },
   },
   preload: {
@@ -18,12 +21,19 @@ export default defineConfig({
       outDir: 'out/preload',
       externalizeDeps: false,
       // Sandboxed preloads cannot be ES modules.
-      rollupOptions: { input: { index: 'src-preload/index.ts' }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      rollupOptions: {
+        input: { index: 'src-preload/index.ts' },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {
     ...rendererConfig,
     root: 'src-renderer',
-    build: { ...rendererConfig.build, outDir: 'out/renderer', rollupOptions: { input: 'src-renderer/index.html' } },
+    build: {
+      ...rendererConfig.build,
+      outDir: 'out/renderer',
+      rollupOptions: { input: 'src-renderer/index.html' },
+    },
   },
 });

@@ -44,7 +44,14 @@ export function rebuildSqlite() {
     const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
     execFileSync(
       process.execPath,
-      [nodeGyp, 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion()}`, '--dist-url=https://electronjs.org/headers'],
+      [
+        nodeGyp,
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        `--target=${electronVersion()}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
       { cwd: scratch, stdio: 'inherit' },
     );
     mkdirSync(join(root, 'build-electron'), { recursive: true });

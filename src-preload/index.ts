@@ -14,7 +14,8 @@ ipcRenderer.on(ipcEventChannel, (_event: IpcRendererEvent, name: EventName, payl
 
 const bridge: RegieBridge = {
   call(name, args) {
-    if (!callNameList.includes(name)) return Promise.reject(new Error(`Unknown call ${String(name)}`));
+    if (!callNameList.includes(name))
+      return Promise.reject(new Error(`Unknown call ${String(name)}`));
     return ipcRenderer.invoke(ipcCallChannel(name), args) as never;
   },
   subscribe(name, listener) {
