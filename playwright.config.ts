@@ -10,7 +10,7 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   workers: 1,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     browserName: 'chromium',
     headless: true,
@@ -31,5 +31,6 @@ export default defineConfig({
     },
     screenshot: 'only-on-failure',
     trace: 'off',
+    actionTimeout: 10_000,
   },
 });

@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The JSON report feeds the one-line total printed by scripts/test-summary.mjs.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });

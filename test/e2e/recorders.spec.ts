@@ -9,7 +9,7 @@ test.afterEach(async () => {
   await served.stop();
 });
 
-const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: false });
 
 test('refuses the console without the token', async ({ page }) => {
   const response = await page.goto(served.origin);

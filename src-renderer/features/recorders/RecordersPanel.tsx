@@ -91,11 +91,11 @@ export function RecordersPanel() {
                 <Table.Td ff="monospace">{r.addressIp ?? t('common.none')}</Table.Td>
                 <Table.Td>
                   {r.managerId === null ? (
-                    <Badge variant="light" color="grape">
+                    <Badge variant="light" color="grape" tt="none">
                       {t('recorders.mode.claim')}
                     </Badge>
                   ) : (
-                    <Badge variant="light">{`${t('recorders.mode.manager')} · ${username(r.managerId) ?? '?'}`}</Badge>
+                    <Badge variant="light" tt="none">{`${t('recorders.mode.manager')} · ${username(r.managerId) ?? '?'}`}</Badge>
                   )}
                 </Table.Td>
                 <Table.Td>
