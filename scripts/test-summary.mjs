@@ -20,7 +20,9 @@ if (playwright) {
   skipped += playwright.stats.skipped;
 }
 if (!vitest || !playwright) {
-  console.error('test-summary: a report is missing (test-results/vitest.json, test-results/playwright.json)');
+  console.error(
+    'test-summary: a report is missing (test-results/vitest.json, test-results/playwright.json)',
+  );
   process.exit(1);
 }
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

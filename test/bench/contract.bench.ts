@@ -22,7 +22,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'regie-bench-'));
   app = createApp({ dataDir: join(dir, 'data') });
   for (let i = 0; i < 50; i++) {
-    await app.api.invoke('recorders.create', { name: `Salle ${String(i)}`, directory: `salle-${String(i)}` });
+    await app.api.invoke('recorders.create', {
+      name: `Salle ${String(i)}`,
+      directory: `salle-${String(i)}`,
+    });
   }
   const staticDir = join(dir, 'static');
   mkdirSync(staticDir);

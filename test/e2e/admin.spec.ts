@@ -11,7 +11,9 @@ test.afterEach(async () => {
 
 const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: false });
 
-test('adds a user, makes them a recorder manager, acts as them, and sees the rules apply', async ({ page }) => {
+test('adds a user, makes them a recorder manager, acts as them, and sees the rules apply', async ({
+  page,
+}) => {
   await page.goto(served.url);
   await page.getByRole('link', { name: 'Utilisateurs' }).click();
   await page.getByRole('button', { name: 'Ajouter un utilisateur' }).click();
@@ -21,7 +23,9 @@ test('adds a user, makes them a recorder manager, acts as them, and sees the rul
   await dialog.getByLabel('Nom', { exact: true }).fill('Curie');
   await dialog.getByLabel('Courriel').fill('pas-une-adresse');
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(dialog.getByText("« pas-une-adresse » n'est pas une adresse de courriel")).toBeVisible();
+  await expect(
+    dialog.getByText("« pas-une-adresse » n'est pas une adresse de courriel"),
+  ).toBeVisible();
   await dialog.getByLabel('Courriel').fill('marie.curie@univ.fr');
   await dialog.getByLabel('Personnel').check();
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
@@ -50,7 +54,9 @@ test('adds a user, makes them a recorder manager, acts as them, and sees the rul
   await page.screenshot(shot('11-recorders-as-marie'));
 });
 
-test('changes a setting, shows a wrong value at the field, and has a dark theme', async ({ page }) => {
+test('changes a setting, shows a wrong value at the field, and has a dark theme', async ({
+  page,
+}) => {
   await page.goto(served.url);
   await page.getByRole('link', { name: 'Paramètres' }).click();
   const claiming = page.getByRole('switch', { name: 'ALLOW_MANUAL_RECORDING_CLAIMING' });

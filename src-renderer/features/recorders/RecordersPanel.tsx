@@ -95,7 +95,10 @@ export function RecordersPanel() {
                       {t('recorders.mode.claim')}
                     </Badge>
                   ) : (
-                    <Badge variant="light" tt="none">{`${t('recorders.mode.manager')} · ${username(r.managerId) ?? '?'}`}</Badge>
+                    <Badge
+                      variant="light"
+                      tt="none"
+                    >{`${t('recorders.mode.manager')} · ${username(r.managerId) ?? '?'}`}</Badge>
                   )}
                 </Table.Td>
                 <Table.Td>
