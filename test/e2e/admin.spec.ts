@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { serve, type Served } from './serve';
+import { serve, shot, type Served } from './serve';
 
 let served: Served;
 test.beforeEach(async () => {
@@ -8,8 +8,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await served.stop();
 });
-
-const shot = (name: string) => ({ path: `test-results/screenshots/${name}.png`, fullPage: false });
 
 test('adds a user, makes them a recorder manager, acts as them, and sees the rules apply', async ({
   page,

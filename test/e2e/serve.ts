@@ -55,3 +55,9 @@ export async function serve(
     },
   };
 }
+
+/** Screenshot options: the visible window, saved where the README says to look. */
+export const shot = (name: string) => ({
+  path: `test-results/screenshots/${name}.png`,
+  fullPage: false,
+});

@@ -1,6 +1,4 @@
 import {
-  Button,
-  Group,
   MultiSelect,
   NumberInput,
   Select,
@@ -13,6 +11,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { recordingTypes, type Recorder, type User } from '../../../src-preload/contract';
 import { call } from '../../client/client';
+import { FormActions } from '../../components/FormActions';
 import { useSubmit } from '../../client/useSubmit';
 import { useT } from '../../i18n/i18n';
 
@@ -139,14 +138,7 @@ export function RecorderForm(props: { recorder?: Recorder; users: User[]; onDone
           minRows={2}
           {...form.getInputProps('description')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={isBusy}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions isBusy={isBusy} onCancel={props.onDone} />
       </Stack>
     </form>
   );

@@ -1,21 +1,11 @@
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Recorder } from '../../../src-preload/contract';
 import { call, CallError } from '../../client/client';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { RowAction } from '../../components/RowAction';
 import { PanelHeader } from '../../components/PanelHeader';
 import { useBilingual, useT } from '../../i18n/i18n';
 import { appInfoStore, usersStore } from '../users/usersStore';
@@ -103,27 +93,21 @@ export function RecordersPanel() {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Tooltip label={t('common.edit')}>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`${t('common.edit')} ${r.name}`}
-                        disabled={!canManage}
-                        onClick={() => setEditing({ mode: 'edit', recorder: r })}
-                      >
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t('common.delete')}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`${t('common.delete')} ${r.name}`}
-                        disabled={!canManage}
-                        onClick={() => setDeleting(r)}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <RowAction
+                      label={t('common.edit')}
+                      subject={r.name}
+                      icon={IconPencil}
+                      isDisabled={!canManage}
+                      onClick={() => setEditing({ mode: 'edit', recorder: r })}
+                    />
+                    <RowAction
+                      label={t('common.delete')}
+                      subject={r.name}
+                      icon={IconTrash}
+                      color="red"
+                      isDisabled={!canManage}
+                      onClick={() => setDeleting(r)}
+                    />
                   </Group>
                 </Table.Td>
               </Table.Tr>

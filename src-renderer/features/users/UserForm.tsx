@@ -1,8 +1,9 @@
-import { Button, Checkbox, Group, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Checkbox, Group, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { User } from '../../../src-preload/contract';
 import { call } from '../../client/client';
+import { FormActions } from '../../components/FormActions';
 import { useSubmit } from '../../client/useSubmit';
 import { useT } from '../../i18n/i18n';
 
@@ -61,14 +62,7 @@ export function UserForm(props: { user?: User; onDone: () => void }) {
             {...form.getInputProps('isSuperuser', { type: 'checkbox' })}
           />
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={isBusy}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions isBusy={isBusy} onCancel={props.onDone} />
       </Stack>
     </form>
   );

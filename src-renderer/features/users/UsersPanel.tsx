@@ -1,20 +1,11 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-} from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash, IconUserCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { User } from '../../../src-preload/contract';
 import { call, CallError } from '../../client/client';
 import { ConfirmModal } from '../../components/ConfirmModal';
+import { RowAction } from '../../components/RowAction';
 import { PanelHeader } from '../../components/PanelHeader';
 import { useBilingual, useT } from '../../i18n/i18n';
 import { UserForm } from './UserForm';
@@ -111,37 +102,28 @@ export function UsersPanel() {
                 <Table.Td>{u.groups.join(', ') || t('common.none')}</Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Tooltip label={t('users.actAs')}>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`${t('users.actAs')} ${u.username}`}
-                        disabled={operator?.user?.id === u.id}
-                        onClick={() => void actAs(u.username)}
-                      >
-                        <IconUserCheck size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t('common.edit')}>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={`${t('common.edit')} ${u.username}`}
-                        disabled={!canManage}
-                        onClick={() => setEditing({ mode: 'edit', user: u })}
-                      >
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t('common.delete')}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`${t('common.delete')} ${u.username}`}
-                        disabled={!canManage}
-                        onClick={() => setDeleting(u)}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <RowAction
+                      label={t('users.actAs')}
+                      subject={u.username}
+                      icon={IconUserCheck}
+                      isDisabled={operator?.user?.id === u.id}
+                      onClick={() => void actAs(u.username)}
+                    />
+                    <RowAction
+                      label={t('common.edit')}
+                      subject={u.username}
+                      icon={IconPencil}
+                      isDisabled={!canManage}
+                      onClick={() => setEditing({ mode: 'edit', user: u })}
+                    />
+                    <RowAction
+                      label={t('common.delete')}
+                      subject={u.username}
+                      icon={IconTrash}
+                      color="red"
+                      isDisabled={!canManage}
+                      onClick={() => setDeleting(u)}
+                    />
                   </Group>
                 </Table.Td>
               </Table.Tr>
