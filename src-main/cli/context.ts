@@ -12,6 +12,8 @@ export interface GlobalValues {
   data?: string | undefined;
   json?: boolean | undefined;
   as?: string | undefined;
+  /** Long-running commands (serve) watch the drop folders. */
+  watch?: boolean;
 }
 
 /** Opens the core for one command and closes it afterwards, whatever happens. */
@@ -23,6 +25,7 @@ export async function withApp<T>(
   const app = createApp({
     dataDir: resolveDataDir(values.data, io.env),
     ...(values.as !== undefined ? { operator: values.as } : {}),
+    watch: values.watch === true,
   });
   try {
     return await run(app);

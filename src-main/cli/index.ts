@@ -1,6 +1,7 @@
 import { RegieError } from '../core/errors';
 import { regieVersion } from '../core/version';
 import { recorderCommand } from './commands/recorder';
+import { recordingsCommand } from './commands/recordings';
 import { serveCommand } from './commands/serve';
 import { settingsCommand } from './commands/settings';
 import { userCommand } from './commands/user';
@@ -15,7 +16,9 @@ export const usage = `Usage: regie <command> [options]
   user list | user remove USERNAME
   recorder add --name N --directory D [--type video|audiovideocast] [--ip IP] [--salt S]
                [--manager USERNAME] [--additional-user U]... [--video-type ID] [--description T]
-  recorder list | recorder remove DIRECTORY
+  recorder list | recorder remove DIRECTORY | recorder scan
+  recordings list [--status S] | recordings claim ID --owner U [--title T] [--type N]
+  recordings delete ID
   settings get [KEY] | settings set KEY VALUE | settings import-pod FILE [--dry-run]
 
 Every command: --data DIR (else REGIE_DATA, else the OS app-data folder), --json, --as USERNAME.
@@ -45,6 +48,9 @@ export async function runCli(io: CliIo): Promise<number> {
         return 0;
       case 'recorder':
         await recorderCommand(rest[0], { io, args: rest.slice(1) });
+        return 0;
+      case 'recordings':
+        await recordingsCommand(rest[0], { io, args: rest.slice(1) });
         return 0;
       case 'settings':
         await settingsCommand(rest[0], { io, args: rest.slice(1) });

@@ -14,6 +14,10 @@ import { createJournal } from '../journal/journal';
 import { createFileLogger, type Logger } from '../logging/logger';
 import { createRecordersRepository } from '../recorders/repository';
 import { createRecordersService } from '../recorders/service';
+import { createDropService } from '../recorders/drop/dropService';
+import { createInboxService } from '../recorders/inbox/service';
+import { purgeTrash } from '../recorders/inbox/trash';
+import { toRecordingView } from '../recorders/recordings/repository';
 import { keyFileCipher, type SecretCipher } from '../secrets/cipher';
 import { createSettingsService } from '../settings/service';
 import { createSettingsStore } from '../settings/store';
@@ -34,9 +38,13 @@ export interface AppConfig {
   /** Electron passes one backed by safeStorage; otherwise a 0600 key file in the data dir. */
   cipher?: SecretCipher;
   now?: () => Date;
+  /** Watch the drop folders (the console and the desktop app); one-shot CLI commands do not. */
+  watch?: boolean;
 }
 
-type Handlers = { [N in CallName]: (args: z.output<Calls[N]['args']>) => CallResult<N> };
+type Handlers = {
+  [N in CallName]: (args: z.output<Calls[N]['args']>) => CallResult<N> | Promise<CallResult<N>>;
+};
 
 export interface Api {
   /** For bridges: untrusted name and arguments in, an outcome out; never throws. */
@@ -49,11 +57,13 @@ export interface RegieApp {
   api: Api;
   events: EventBus;
   dataDir: string;
+  /** The file behind a preview URL (/media/file/<id>[/slide/<n>]), for the web host. */
+  mediaPath(fileId: number, slide?: number): string | undefined;
   close(): void;
 }
 
 /** The folders Régie owns inside its data directory (DESIGN.md "Run modes and set-up"). */
-export const dataFolders = ['recorders', 'library', 'work', 'logs'] as const;
+export const dataFolders = ['recorders', 'library', 'work', 'logs', 'trash'] as const;
 
 export function createApp(config: AppConfig): RegieApp {
   const now = config.now ?? (() => new Date());
@@ -112,6 +122,9 @@ function compose(
   const usersService = createUsersService(services);
   const recorders = createRecordersService(services, createRecordersRepository(db));
   const settingsService = createSettingsService(services);
+  const drop = createDropService({ s: services, recorders });
+  const inbox = createInboxService({ s: services, files: drop.files, recorders });
+  purgeTrash(dataDir, settings.get('TRASH_RETENTION_DAYS') as number, now());
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -134,6 +147,15 @@ function compose(
     'settings.reset': ({ key }) => settingsService.reset(key),
     'settings.importPod': ({ source, dryRun }) => settingsService.importPod(source, dryRun),
     'journal.list': (args) => journal.list(args),
+    'files.list': ({ statuses }) => inbox.list(statuses),
+    'files.rules': ({ id }) => inbox.rules(id),
+    'files.assign': (args) => inbox.assign(args),
+    'files.delete': ({ ids }) => inbox.delete(ids),
+    'files.preview': ({ id }) => inbox.preview(id),
+    'files.unknownFolders': () => drop.unknownFolders.list(),
+    'recorders.scan': () => drop.scanAndSettle(),
+    'recordings.list': ({ status }) => inbox.recordings.list(status).map(toRecordingView),
+    'recordings.add': (args) => inbox.addRecording(args, (relPath) => drop.checkNow(relPath)),
   };
 
   const dispatch = (name: string, rawArgs: unknown): unknown => {
@@ -180,10 +202,15 @@ function compose(
     },
   };
 
+  if (config.watch) drop.start();
   return {
     api,
     events,
     dataDir,
-    close: () => db.close(),
+    mediaPath: (fileId, slide) => inbox.mediaPath(fileId, slide),
+    close: () => {
+      drop.stop();
+      db.close();
+    },
   };
 }

@@ -16,6 +16,7 @@ import {
   sessionCookie,
 } from './auth';
 import { attachBridge, notBuiltMessage } from './bridge';
+import { parseMediaPath, serveMedia } from './media';
 import { loginHint, securityHeaders } from './pages';
 import { serveStatic } from './static';
 
@@ -75,6 +76,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, securityHeaders).end();
+      return;
+    }
+    const media = parseMediaPath(url.pathname);
+    if (media) {
+      const path = options.app.mediaPath(media.fileId, media.slide);
+      if (path === undefined) response.writeHead(404, securityHeaders).end('No preview');
+      else serveMedia(path, request, response);
       return;
     }
     serveStatic(staticDir, url.pathname, response);

@@ -151,6 +151,66 @@ export const definitions: readonly SettingDefinition[] = [
     ),
   },
   {
+    key: 'RECORDER_QUIET_SECONDS',
+    type: 'integer',
+    group: 'recorders',
+    defaultValue: 5,
+    help: bi(
+      'A file is complete when its size and date have not changed for this many seconds.',
+      "Un fichier est complet quand sa taille et sa date n'ont pas changé depuis ce nombre de secondes.",
+    ),
+  },
+  {
+    key: 'RECORDER_RESCAN_SECONDS',
+    type: 'integer',
+    group: 'recorders',
+    defaultValue: 60,
+    help: bi(
+      'Full rescan of the drop folders, besides file-system events.',
+      'Nouveau parcours complet des dossiers de dépôt, en plus des événements du système de fichiers.',
+    ),
+  },
+  {
+    key: 'TRASH_RETENTION_DAYS',
+    type: 'integer',
+    group: 'recorders',
+    defaultValue: 30,
+    help: bi(
+      'Deleted recordings stay this many days in <data>/trash.',
+      'Les enregistrements supprimés restent ce nombre de jours dans <données>/trash.',
+    ),
+  },
+  {
+    key: 'REGIE_CONSOLE_URL',
+    type: 'string',
+    group: 'recorders',
+    defaultValue: '',
+    help: bi(
+      'Address of the Régie console used in the links mailed to managers.',
+      'Adresse de la console Régie utilisée dans les liens envoyés aux gestionnaires.',
+    ),
+  },
+  {
+    key: 'FFMPEG_CMD',
+    type: 'string',
+    group: 'site',
+    defaultValue: 'ffmpeg',
+    help: bi(
+      'ffmpeg program: a path, or a name looked up on PATH.',
+      'Programme ffmpeg : un chemin, ou un nom cherché dans le PATH.',
+    ),
+  },
+  {
+    key: 'FFPROBE_CMD',
+    type: 'string',
+    group: 'site',
+    defaultValue: 'ffprobe',
+    help: bi(
+      'ffprobe program: a path, or a name looked up on PATH.',
+      'Programme ffprobe : un chemin, ou un nom cherché dans le PATH.',
+    ),
+  },
+  {
     key: 'EMAIL_HOST',
     type: 'string',
     group: 'email',

@@ -1,6 +1,13 @@
 import { z } from 'zod';
+import { fileStatuses } from './entities';
 import type {
   AppInfo,
+  AssignRules,
+  Preview,
+  RecorderFile,
+  Recording,
+  ScanReport,
+  UnknownFolder,
   JournalEntry,
   OperatorView,
   PodImportReport,
@@ -92,6 +99,48 @@ export const calls = {
   'settings.importPod': call(
     z.object({ source: z.string().max(2 * 1024 * 1024), dryRun: z.boolean() }).strict(),
   ).returns<PodImportReport>(),
+
+  'files.list': call(
+    z.object({ statuses: z.array(z.enum(fileStatuses)).optional() }).strict(),
+  ).returns<RecorderFile[]>(),
+  'files.rules': call(
+    z.object({ id: z.number().int().positive() }).strict(),
+  ).returns<AssignRules>(),
+  /** Claim (revendication) or assign one or several files: each becomes a queued recording. */
+  'files.assign': call(
+    z
+      .object({
+        ids: z.array(z.number().int().positive()).min(1).max(1000),
+        title: z.string().optional(),
+        videoTypeId: z.number().int().optional(),
+        description: z.string().optional(),
+        owner: z.string().optional(),
+      })
+      .strict(),
+  ).returns<Recording[]>(),
+  /** Moves the files to the trash folder (kept TRASH_RETENTION_DAYS), never `rm`. */
+  'files.delete': call(
+    z.object({ ids: z.array(z.number().int().positive()).min(1).max(1000) }).strict(),
+  ).returns<{ ids: number[] }>(),
+  'files.preview': call(z.object({ id: z.number().int().positive() }).strict()).returns<Preview>(),
+  'files.unknownFolders': call(none).returns<UnknownFolder[]>(),
+  'recorders.scan': call(none).returns<ScanReport>(),
+  'recordings.list': call(
+    z.object({ status: z.enum(['queued', 'encoding', 'published', 'failed']).optional() }).strict(),
+  ).returns<Recording[]>(),
+  /** Pod's "add a recording": from a file already in a recorder's folder. */
+  'recordings.add': call(
+    z
+      .object({
+        recorderId: z.number().int().positive(),
+        relPath: z.string(),
+        title: z.string(),
+        owner: z.string().optional(),
+        videoTypeId: z.number().int().optional(),
+        description: z.string().optional(),
+      })
+      .strict(),
+  ).returns<Recording>(),
 
   'journal.list': call(
     z

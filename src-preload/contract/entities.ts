@@ -44,6 +44,110 @@ export interface Recorder {
   updatedAt: string;
 }
 
+/**
+ * A file in a recorder drop folder, from first sight to publication (Pod's
+ * RecordingFileTreatment, kept for the file's whole life).
+ */
+export const fileStatuses = [
+  'incomplete',
+  'invalid',
+  'unknown',
+  'unclaimed',
+  'notified',
+  'queued',
+  'encoding',
+  'published',
+  'deleted',
+] as const;
+export type FileStatus = (typeof fileStatuses)[number];
+
+export interface MediaSummary {
+  durationS: number;
+  width: number | null;
+  height: number | null;
+  videoCodec: string | null;
+  audioCodec: string | null;
+}
+
+export interface RecorderFile {
+  id: number;
+  /** `local` or `sftp:<source id>`. */
+  origin: string;
+  relPath: string;
+  fileName: string;
+  folder: string;
+  recorderId: number | null;
+  size: number;
+  status: FileStatus;
+  reason: Bilingual | null;
+  media: MediaSummary | null;
+  firstSeenAt: string;
+  detectedAt: string | null;
+  /** Manager mode: what the notify call or the email gave. */
+  notifyState: string | null;
+  notifyDetail: string | null;
+  recordingId: number | null;
+}
+
+export interface UnknownFolder {
+  origin: string;
+  folder: string;
+  firstSeenAt: string;
+  fileCount: number;
+}
+
+export interface Slide {
+  index: number;
+  src: string;
+  start: number;
+  end: number;
+}
+
+export type RecordingStatus = 'queued' | 'encoding' | 'published' | 'failed';
+
+export interface Recording {
+  id: number;
+  recorderId: number | null;
+  fileId: number | null;
+  ownerId: number;
+  title: string;
+  type: RecordingType;
+  videoTypeId: number;
+  description: string;
+  sourcePath: string;
+  slides: Slide[];
+  status: RecordingStatus;
+  comment: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ScanReport {
+  scanned: number;
+  newFiles: string[];
+  incomplete: string[];
+  invalid: { path: string; reason: Bilingual }[];
+  unknown: string[];
+  durationMs: number;
+}
+
+/** What the assignment form may do for one file, for the current operator (§8.1.11). */
+export interface AssignRules {
+  canChooseOwner: boolean;
+  canDelete: boolean;
+  defaultTitle: string;
+  defaultOwner: string | null;
+  defaultVideoTypeId: number;
+}
+
+export interface Preview {
+  /** Same-origin URL of the media (the video inside a ZIP for audiovideocast). */
+  url: string;
+  kind: 'video' | 'audio';
+  slides: (Slide & { url: string | null })[];
+}
+
 export type JournalLevel = 'info' | 'warn' | 'error';
 
 export interface JournalEntry {

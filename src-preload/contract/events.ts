@@ -1,4 +1,13 @@
-import type { JournalEntry, OperatorView, Recorder, SettingView, User } from './entities';
+import type {
+  JournalEntry,
+  OperatorView,
+  Recorder,
+  RecorderFile,
+  Recording,
+  SettingView,
+  UnknownFolder,
+  User,
+} from './entities';
 
 /**
  * Every push from the main side, named `domain.pastEvent`. A store reloads or patches itself
@@ -10,6 +19,10 @@ export interface Events {
   'settings.changed': { setting: SettingView };
   'operator.changed': OperatorView;
   'journal.appended': JournalEntry;
+  /** One file's new state (created or changed); the Inbox patches itself with it. */
+  'files.changed': { file: RecorderFile };
+  'files.unknownFoldersChanged': { folders: UnknownFolder[] };
+  'recordings.changed': { recording: Recording };
 }
 
 export type EventName = keyof Events;
@@ -21,5 +34,8 @@ const eventRecord: Record<EventName, true> = {
   'settings.changed': true,
   'operator.changed': true,
   'journal.appended': true,
+  'files.changed': true,
+  'files.unknownFoldersChanged': true,
+  'recordings.changed': true,
 };
 export const eventNames = Object.keys(eventRecord) as EventName[];

@@ -19,6 +19,15 @@ const callRecord: Record<CallName, true> = {
   'settings.set': true,
   'settings.reset': true,
   'settings.importPod': true,
+  'files.list': true,
+  'files.rules': true,
+  'files.assign': true,
+  'files.delete': true,
+  'files.preview': true,
+  'files.unknownFolders': true,
+  'recorders.scan': true,
+  'recordings.list': true,
+  'recordings.add': true,
   'journal.list': true,
 };
 export const callNameList = Object.keys(callRecord) as CallName[];

@@ -1,6 +1,10 @@
 import { AppShell, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
+import { InboxPanel } from '../features/inbox/InboxPanel';
+import { filesStore, unknownFoldersStore } from '../features/inbox/filesStore';
+import { RecordingsPanel } from '../features/recordings/RecordingsPanel';
+import { recordingsStore } from '../features/recordings/recordingsStore';
 import { JournalPanel } from '../features/journal/JournalPanel';
 import { journalStore } from '../features/journal/journalStore';
 import { ComingSoon } from '../features/placeholder/ComingSoon';
@@ -16,6 +20,8 @@ import { Navigation } from './Navigation';
 import { useArea } from './useArea';
 
 const built = {
+  inbox: InboxPanel,
+  recordings: RecordingsPanel,
   recorders: RecordersPanel,
   users: UsersPanel,
   settings: SettingsPanel,
@@ -26,7 +32,16 @@ export function App() {
   const [isNavOpen, { toggle }] = useDisclosure();
   const area = useArea((s) => s.area);
   useEffect(() => {
-    for (const store of [appInfoStore, usersStore, recordersStore, settingsStore, journalStore])
+    for (const store of [
+      appInfoStore,
+      usersStore,
+      recordersStore,
+      settingsStore,
+      journalStore,
+      filesStore,
+      unknownFoldersStore,
+      recordingsStore,
+    ])
       store.start();
   }, []);
   const current = areas.find((a) => a.id === area) ?? areas[0];

@@ -2,6 +2,7 @@ import {
   IconBroadcast,
   IconDatabaseExport,
   IconDeviceTv,
+  IconFileCheck,
   IconInbox,
   IconListDetails,
   IconMovie,
@@ -16,6 +17,7 @@ import type { MessageKey } from '../i18n/en';
 
 export type AreaId =
   | 'inbox'
+  | 'recordings'
   | 'encodings'
   | 'library'
   | 'bbb'
@@ -38,7 +40,8 @@ export interface Area {
 
 /** Every area of the product, in navigation order (issue #2: areas not built yet say so). */
 export const areas: readonly Area[] = [
-  { id: 'inbox', label: 'nav.inbox', icon: IconInbox, section: 'daily', soon: 'soon.inbox' },
+  { id: 'inbox', label: 'nav.inbox', icon: IconInbox, section: 'daily' },
+  { id: 'recordings', label: 'nav.recordings', icon: IconFileCheck, section: 'daily' },
   {
     id: 'encodings',
     label: 'nav.encodings',

@@ -1,19 +1,24 @@
 import { create } from 'zustand';
 import { isAreaId, type AreaId } from './areas';
 
-const fromHash = (): AreaId => {
-  const id = location.hash.replace(/^#\/?/, '');
-  return isAreaId(id) ? id : 'recorders';
+/** `#/inbox/12` → area `inbox`, item `12` (the link mailed to a manager opens that file). */
+const fromHash = (): { area: AreaId; item: string | null } => {
+  const [id = '', item] = location.hash.replace(/^#\/?/, '').split('/');
+  return isAreaId(id) ? { area: id, item: item ?? null } : { area: 'inbox', item: null };
 };
 
 /** The current area, kept in the URL hash so a reload (or a link) lands in the same place. */
-export const useArea = create<{ area: AreaId; go: (area: AreaId) => void }>((set) => {
-  window.addEventListener('hashchange', () => set({ area: fromHash() }));
+export const useArea = create<{
+  area: AreaId;
+  item: string | null;
+  go: (area: AreaId, item?: string) => void;
+}>((set) => {
+  window.addEventListener('hashchange', () => set(fromHash()));
   return {
-    area: fromHash(),
-    go: (area) => {
-      location.hash = `/${area}`;
-      set({ area });
+    ...fromHash(),
+    go: (area, item) => {
+      location.hash = item === undefined ? `/${area}` : `/${area}/${item}`;
+      set({ area, item: item ?? null });
     },
   };
 });

@@ -20,7 +20,9 @@ test('creates a recorder through the UI, shows field errors, switches language',
   page,
 }) => {
   await page.goto(served.url);
-  // French locale: French by default.
+  // French locale: French by default; the console opens on the Inbox.
+  await expect(page.getByRole('heading', { name: 'À traiter' })).toBeVisible();
+  await page.getByRole('link', { name: 'Enregistreurs' }).click();
   await expect(page.getByRole('heading', { name: 'Enregistreurs' })).toBeVisible();
   await expect(page.getByText("Aucun enregistreur pour l'instant")).toBeVisible();
   await page.screenshot(shot('01-recorders-empty-fr'));

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +13,10 @@ export interface Served {
 
 /** Starts the built `regie serve` on a free loopback port with a fresh data directory. */
 export async function serve(
-  options: { args?: string[]; env?: NodeJS.ProcessEnv } = {},
+  options: { args?: string[]; env?: NodeJS.ProcessEnv; prepare?: (dataDir: string) => void } = {},
 ): Promise<Served> {
   const dataDir = mkdtempSync(join(tmpdir(), 'regie-e2e-'));
+  options.prepare?.(dataDir);
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -61,3 +62,10 @@ export const shot = (name: string) => ({
   path: `test-results/screenshots/${name}.png`,
   fullPage: false,
 });
+
+/** Runs the built CLI on a data directory (to prepare what a test needs before serving it). */
+export function regie(dataDir: string, ...args: string[]): string {
+  return execFileSync(process.execPath, ['bin/regie.js', ...args, '--data', dataDir], {
+    encoding: 'utf8',
+  });
+}

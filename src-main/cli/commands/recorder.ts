@@ -102,9 +102,30 @@ export async function recorderCommand(
       });
       return;
     }
+    case 'scan': {
+      const { values } = parseCommand(ctx.args, {}, []);
+      await withApp(ctx.io, values, async (app) => {
+        const report = await app.api.invoke('recorders.scan', {});
+        print(ctx.io, values, report, () =>
+          [
+            `Scanned ${String(report.scanned)} file(s) in ${String(report.durationMs)} ms.`,
+            `New: ${String(report.newFiles.length)}`,
+            ...report.newFiles.map((f) => `  ${f}`),
+            `Incomplete: ${String(report.incomplete.length)}`,
+            ...report.incomplete.map((f) => `  ${f}`),
+            `Invalid: ${String(report.invalid.length)}`,
+            ...report.invalid.map((f) => `  ${f.path}: ${f.reason.en}`),
+            `In a folder no recorder uses: ${String(report.unknown.length)}`,
+            ...report.unknown.map((f) => `  ${f}`),
+            '',
+          ].join('\n'),
+        );
+      });
+      return;
+    }
     default:
       throw new UsageError(
-        `recorder: expected add, list or remove${verb ? `, not "${verb}"` : ''}`,
+        `recorder: expected add, list, remove or scan${verb ? `, not "${verb}"` : ''}`,
       );
   }
 }

@@ -28,7 +28,7 @@ export async function serveCommand(ctx: CommandContext): Promise<void> {
     throw new UsageError(`--port must be 0–65535, not ${String(port)}`);
   const token = readToken(values['token-file'], ctx.io.env);
 
-  await withApp(ctx.io, values, async (app) => {
+  await withApp(ctx.io, { ...values, watch: true }, async (app) => {
     const host = await startHost({
       app,
       staticDir: values.static ?? ctx.io.env.REGIE_STATIC_DIR ?? defaultStaticDir(),

@@ -1,4 +1,5 @@
 import initial from './001_initial.sql?raw';
+import recorderFiles from './002_recorder_files.sql?raw';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,9 @@ export interface Migration {
  * Numbered, append-only. `PRAGMA user_version` holds the last one applied; a migration is never
  * edited once released, a new one is added instead.
  */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'recorder_files', sql: recorderFiles },
+];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

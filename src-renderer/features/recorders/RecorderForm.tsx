@@ -34,13 +34,19 @@ const usernameOf = (users: User[], id: number | null) =>
  * Create or edit a recorder. Validation is the main side's: its field errors are shown at the
  * fields, in the current language.
  */
-export function RecorderForm(props: { recorder?: Recorder; users: User[]; onDone: () => void }) {
+export function RecorderForm(props: {
+  recorder?: Recorder | undefined;
+  /** A folder reported by the Inbox: the new recorder takes its name. */
+  folder?: string | undefined;
+  users: User[];
+  onDone: () => void;
+}) {
   const t = useT();
   const { recorder, users } = props;
   const form = useForm<Values>({
     initialValues: {
-      name: recorder?.name ?? '',
-      directory: recorder?.directory ?? '',
+      name: recorder?.name ?? props.folder ?? '',
+      directory: recorder?.directory ?? props.folder ?? '',
       recordingType: recorder?.recordingType ?? 'video',
       addressIp: recorder?.addressIp ?? '',
       salt: recorder?.salt ?? '',

@@ -1,0 +1,203 @@
+import type { Bilingual, FileStatus, MediaSummary } from '../../../src-preload/contract';
+import { bi } from '../../core/errors';
+import type { SeenFile } from './walk';
+import { folderOf } from './walk';
+import type { FilesRepository, StoredFile } from './filesRepository';
+
+export type VerifyResult =
+  { ok: true; media: MediaSummary | null } | { ok: false; reason: Bilingual };
+
+export interface TrackerOptions {
+  repo: FilesRepository;
+  now: () => number;
+  quietMs: () => number;
+  /** Opens the file as what it claims to be (ffprobe for media, the ZIP central directory). */
+  verify: (file: StoredFile) => Promise<VerifyResult>;
+  /** A complete, valid file: map it to its recorder and decide what happens (notify, Inbox…). */
+  route: (file: StoredFile) => Promise<void>;
+  /** Re-reads a local file's size and mtime; null when it is gone. SFTP files are not re-read. */
+  restat: (file: StoredFile) => { size: number; mtimeMs: number } | null;
+  changed: (file: StoredFile) => void;
+  onError: (error: unknown, file: StoredFile) => void;
+}
+
+/** Statuses a drop-folder change can still affect: the file has not become a recording. */
+const open: readonly FileStatus[] = ['incomplete', 'invalid', 'unknown', 'unclaimed', 'notified'];
+
+interface Pending {
+  id: number;
+  size: number;
+  mtimeMs: number;
+  /** When Régie saw this size and mtime first: the quiet period counts from here. */
+  since: number;
+}
+
+/**
+ * Decides when a file in a drop folder is complete: its size and mtime unchanged for the quiet
+ * period as Régie observes them (so a restart or a skewed clock never makes an upload look old),
+ * then `verify`, then `route`. Pod needs two cron runs and trusts any size that stopped growing
+ * (../shared/reference/pod-behaviour.md §8.1.1); a file here is offered only when it also opens.
+ */
+export function createDropTracker(options: TrackerOptions) {
+  const { repo } = options;
+  const pending = new Map<number, Pending>();
+  const busy = new Set<number>();
+  const iso = () => new Date(options.now()).toISOString();
+
+  const markPending = (file: StoredFile) => {
+    pending.set(file.id, {
+      id: file.id,
+      size: file.size,
+      mtimeMs: file.mtimeMs,
+      since: options.now(),
+    });
+  };
+
+  /** One observation of a file (a scan, an fs event, an SFTP download); returns whether it was new. */
+  function observe(
+    origin: string,
+    seen: SeenFile,
+    localPath: string,
+    known?: { id: number; size: number; mtimeMs: number; status: FileStatus },
+  ): boolean {
+    const current = known ?? repo.byPath(origin, seen.relPath);
+    if (!current) {
+      const file = repo.insert({
+        origin,
+        relPath: seen.relPath,
+        localPath,
+        folder: folderOf(seen.relPath),
+        size: seen.size,
+        mtimeMs: seen.mtimeMs,
+        at: iso(),
+      });
+      markPending(file);
+      options.changed(file);
+      return true;
+    }
+    const isChanged = current.size !== seen.size || current.mtimeMs !== seen.mtimeMs;
+    if (isChanged && open.includes(current.status)) {
+      const file = repo.update(
+        current.id,
+        {
+          size: seen.size,
+          mtimeMs: seen.mtimeMs,
+          localPath,
+          status: 'incomplete',
+          reason: null,
+          media: null,
+          changedAt: iso(),
+          detectedAt: null,
+        },
+        iso(),
+      );
+      markPending(file);
+      options.changed(file);
+    } else if (
+      current.status === 'incomplete' &&
+      !pending.has(current.id) &&
+      !busy.has(current.id)
+    ) {
+      // Known but never confirmed (Régie restarted mid-upload): watch it again from now.
+      const file = repo.byId(current.id);
+      if (file) markPending(file);
+    }
+    return false;
+  }
+
+  /** Files that were in an open state but are no longer in the folder. */
+  function vanished(fileIds: number[]): void {
+    for (const id of fileIds) {
+      pending.delete(id);
+      const file = repo.update(
+        id,
+        {
+          status: 'deleted',
+          reason: bi(
+            'Removed from the drop folder outside Régie',
+            'Retiré du dossier de dépôt en dehors de Régie',
+          ),
+        },
+        iso(),
+      );
+      options.changed(file);
+    }
+  }
+
+  async function settle(id: number): Promise<void> {
+    busy.add(id);
+    try {
+      const file = repo.byId(id);
+      if (!file || file.status !== 'incomplete') return;
+      const result = await options.verify(file);
+      const latest = options.restat(file);
+      if (latest && (latest.size !== file.size || latest.mtimeMs !== file.mtimeMs)) {
+        // It grew while we were checking: not complete after all.
+        observe(file.origin, { relPath: file.relPath, ...latest }, file.localPath);
+        return;
+      }
+      if (!result.ok) {
+        const invalid = repo.update(id, { status: 'invalid', reason: result.reason }, iso());
+        options.changed(invalid);
+        return;
+      }
+      const valid = repo.update(id, { media: result.media, detectedAt: iso() }, iso());
+      await options.route(valid);
+    } catch (error) {
+      const file = repo.byId(id);
+      if (file) options.onError(error, file);
+    } finally {
+      busy.delete(id);
+    }
+  }
+
+  /** Re-reads pending files and settles those quiet for long enough. Called about once a second. */
+  async function tick(): Promise<void> {
+    const now = options.now();
+    const ready: number[] = [];
+    for (const entry of [...pending.values()]) {
+      const file = repo.byId(entry.id);
+      if (!file || file.status !== 'incomplete') {
+        pending.delete(entry.id);
+        continue;
+      }
+      const latest = options.restat(file);
+      if (latest === null) {
+        pending.delete(entry.id);
+        vanished([entry.id]);
+        continue;
+      }
+      if (latest.size !== entry.size || latest.mtimeMs !== entry.mtimeMs) {
+        observe(file.origin, { relPath: file.relPath, ...latest }, file.localPath);
+        continue;
+      }
+      if (now - entry.since >= options.quietMs()) {
+        pending.delete(entry.id);
+        ready.push(entry.id);
+      }
+    }
+    await Promise.all(ready.map((id) => settle(id)));
+  }
+
+  /** A file known to be complete already (an SFTP download): check and route it now. */
+  async function observeComplete(origin: string, seen: SeenFile, localPath: string): Promise<void> {
+    observe(origin, seen, localPath);
+    const file = repo.byPath(origin, seen.relPath);
+    if (file?.status === 'incomplete') {
+      pending.delete(file.id);
+      await settle(file.id);
+    }
+  }
+
+  return {
+    observe,
+    observeComplete,
+    vanished,
+    tick,
+    /** Files waiting for their quiet period or their check; for tests and the scan report. */
+    pendingCount: () => pending.size + busy.size,
+    isOpen: (status: FileStatus) => open.includes(status),
+  };
+}
+
+export type DropTracker = ReturnType<typeof createDropTracker>;

@@ -1,0 +1,125 @@
+import { Box, Checkbox, Group, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { Recorder, RecorderFile } from '../../../src-preload/contract';
+import { useLanguage, useT } from '../../i18n/i18n';
+import { FileRow, gridColumns } from './FileRow';
+import type { SortKey } from './inboxFilter';
+
+export interface FileListProps {
+  files: RecorderFile[];
+  recorders: Map<number, Recorder>;
+  selected: ReadonlySet<number>;
+  onToggle: (id: number) => void;
+  onToggleAll: () => void;
+  sort: SortKey;
+  isDescending: boolean;
+  onSort: (key: SortKey) => void;
+  onClaim: (file: RecorderFile) => void;
+  onPreview: (file: RecorderFile) => void;
+  onDelete: (file: RecorderFile) => void;
+  canPreview: boolean;
+}
+
+const rowHeight = 56;
+
+/** The Inbox rows, virtualized: only the visible ones are in the DOM, so 10,000 files scroll. */
+export function FileList(props: FileListProps) {
+  const t = useT();
+  const language = useLanguage((s) => s.language);
+  const parent = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is not memo-safe by design; this component re-renders with it.
+  const virtualizer = useVirtualizer({
+    count: props.files.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
+  const allSelected = props.files.length > 0 && props.files.every((f) => props.selected.has(f.id));
+
+  const header = (key: SortKey | null, label: string) =>
+    key === null ? (
+      <Text size="sm" fw={600}>
+        {label}
+      </Text>
+    ) : (
+      <UnstyledButton onClick={() => props.onSort(key)}>
+        <Group gap={2} wrap="nowrap">
+          <Text size="sm" fw={600}>
+            {label}
+          </Text>
+          {props.sort === key &&
+            (props.isDescending ? <IconChevronDown size={14} /> : <IconChevronUp size={14} />)}
+        </Group>
+      </UnstyledButton>
+    );
+
+  return (
+    <Box>
+      <Box
+        px="sm"
+        py={8}
+        style={{
+          display: 'grid',
+          gridTemplateColumns: gridColumns,
+          gap: 12,
+          alignItems: 'center',
+          borderBottom: '1px solid var(--mantine-color-default-border)',
+        }}
+      >
+        <Checkbox
+          aria-label="select all"
+          checked={allSelected}
+          indeterminate={!allSelected && props.selected.size > 0}
+          onChange={props.onToggleAll}
+        />
+        {header('name', t('inbox.column.file'))}
+        {header(null, t('inbox.recorder'))}
+        {header('size', t('inbox.column.size'))}
+        {header('duration', t('inbox.column.duration'))}
+        {header(null, t('inbox.column.resolution'))}
+        {header('detected', t('inbox.column.detected'))}
+        {header(null, t('inbox.column.status'))}
+        <span />
+      </Box>
+      <div
+        ref={parent}
+        style={{ height: 'calc(100vh - 330px)', minHeight: 240, overflow: 'auto' }}
+        data-testid="inbox-list"
+      >
+        {props.files.length === 0 ? (
+          <Text c="dimmed" p="md">
+            {t('inbox.empty')}
+          </Text>
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const file = props.files[item.index];
+              if (!file) return null;
+              return (
+                <FileRow
+                  key={file.id}
+                  file={file}
+                  recorder={
+                    file.recorderId === null ? undefined : props.recorders.get(file.recorderId)
+                  }
+                  isSelected={props.selected.has(file.id)}
+                  top={item.start}
+                  height={rowHeight}
+                  time={time}
+                  canPreview={props.canPreview}
+                  onToggle={props.onToggle}
+                  onClaim={props.onClaim}
+                  onPreview={props.onPreview}
+                  onDelete={props.onDelete}
+                />
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </Box>
+  );
+}
