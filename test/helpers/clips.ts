@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
 
-export type ClipContainer = 'mp4' | 'mkv' | 'mp3' | 'm4a' | 'wav';
+export type ClipContainer = 'mp4' | 'mkv' | 'webm' | 'ts' | 'mp3' | 'm4a' | 'wav';
 
 export interface ClipOptions {
   /** 0 makes a file with streams declared but no media in it. */
@@ -25,14 +25,18 @@ export interface ClipOptions {
   audioLanguage?: string;
   /** A `rotate` tag on the video stream, written with a stream copy (mp4 only). */
   rotate?: 90 | 180 | 270;
+  /** Extra output options, e.g. `['-g', '20']` (a key frame every 2 s) or `['-write_xing', '0']`. */
+  outputArgs?: string[];
   /** The ffmpeg to use. Default: `ffmpeg` on the PATH. */
   ffmpeg?: string;
 }
 
-const VIDEO_CONTAINERS: readonly ClipContainer[] = ['mp4', 'mkv'];
+const VIDEO_CONTAINERS: readonly ClipContainer[] = ['mp4', 'mkv', 'webm', 'ts'];
 const AUDIO_CODECS: Readonly<Record<ClipContainer, string>> = {
   mp4: 'aac',
   mkv: 'aac',
+  webm: 'libopus',
+  ts: 'aac',
   m4a: 'aac',
   mp3: 'libmp3lame',
   wav: 'pcm_s16le',
@@ -60,7 +64,13 @@ export async function makeClip(dir: string, name: string, options: ClipOptions):
   if (options.video) {
     inputs.push('-f', 'lavfi', '-i', `testsrc=duration=${seconds}:size=${width}x${height}:rate=10`);
     maps.push('-map', `${index++}:v`);
-    codecs.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p');
+    codecs.push(
+      ...(container === 'webm'
+        ? ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '200k']
+        : ['-c:v', 'libx264', '-preset', 'ultrafast']),
+      '-pix_fmt',
+      'yuv420p',
+    );
   }
   if (options.audio) {
     inputs.push('-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=44100:duration=${seconds}`);
@@ -90,6 +100,7 @@ export async function makeClip(dir: string, name: string, options: ClipOptions):
   }
   if (container === 'mp3') codecs.push('-id3v2_version', '3');
   if (options.faststart) codecs.push('-movflags', '+faststart');
+  codecs.push(...(options.outputArgs ?? []));
 
   const common = ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y'];
   const target = options.rotate ? join(dir, `unrotated-${name}.${container}`) : path;

@@ -104,19 +104,16 @@ export function createDropService(options: {
       durationMs: 0,
     };
     const present = new Set<string>();
-    for (const file of seen) {
-      present.add(file.relPath);
-      if (
-        tracker.observe(
-          localOrigin,
-          file,
-          join(root, ...file.relPath.split('/')),
-          known.get(file.relPath),
-        )
-      ) {
-        report.newFiles.push(file.relPath);
+    // One transaction for the whole pass: a first scan of a large tree inserts thousands of rows.
+    s.db.transaction(() => {
+      for (const file of seen) {
+        present.add(file.relPath);
+        const path = join(root, ...file.relPath.split('/'));
+        if (tracker.observe(localOrigin, file, path, known.get(file.relPath))) {
+          report.newFiles.push(file.relPath);
+        }
       }
-    }
+    })();
     const gone = [...known.entries()]
       .filter(([relPath, row]) => !present.has(relPath) && tracker.isOpen(row.status))
       .map(([, row]) => row.id);
@@ -128,6 +125,8 @@ export function createDropService(options: {
   /** `regie recorder scan`: a pass, then the quiet period for what it found, then the report. */
   async function scanAndSettle(): Promise<ScanReport> {
     const report = rescan();
+    // A scan from the CLI or cron also retries the notifications that are due.
+    await router.retryDue();
     const deadline =
       s.now().getTime() + (s.settings.get('RECORDER_QUIET_SECONDS') as number) * 1000 + 1500;
     while (tracker.pendingCount() > 0 && s.now().getTime() < deadline) {
@@ -226,7 +225,8 @@ export function createDropService(options: {
         isTicking = true;
         void tracker.tick().finally(() => (isTicking = false));
       };
-      timers.push(setInterval(tick, 1000));
+      // Only pending files are re-read, so a short tick is cheap and keeps detection near the quiet period.
+      timers.push(setInterval(tick, 250));
       timers.push(
         setInterval(() => rescan(), (s.settings.get('RECORDER_RESCAN_SECONDS') as number) * 1000),
       );

@@ -59,9 +59,10 @@ export function createRouter(options: {
           `Des fichiers sont arrivés dans ${whereFr}, qu'aucun enregistreur n'utilise : créez-en un pour ce dossier`,
         ),
       });
-      await notifier.tellAdmins([
-        { kind: 'unknown_folder', folder: file.folder, file: file.relPath },
-      ]);
+      // The mail names the folder and the file in it (the template joins them).
+      const inFolder =
+        file.folder === '' ? file.relPath : file.relPath.slice(file.folder.length + 1);
+      await notifier.tellAdmins([{ kind: 'unknown_folder', folder: file.folder, file: inFolder }]);
     }
     s.events.emit('files.unknownFoldersChanged', { folders: options.unknownFolders.list() });
   }

@@ -162,7 +162,9 @@ export function createInboxService(options: {
       });
       const info = await probeMedia(content.mediaPath, { ffprobe: ffprobe() });
       const last = content.slides.at(-1);
-      if (last && info.durationS > last.start) last.end = info.durationS;
+      // Whole seconds, as Pod stores them (int(duration)).
+      const duration = Math.floor(info.durationS);
+      if (last && duration > last.start) last.end = duration;
       return content;
     } catch (error) {
       if (error instanceof RegieError) {
