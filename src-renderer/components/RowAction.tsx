@@ -9,18 +9,21 @@ export function RowAction(props: {
   onClick: () => void;
   isDisabled?: boolean;
   color?: string;
+  /** In long virtualized lists a native title is far lighter than a Tooltip per button. */
+  isLight?: boolean;
 }) {
-  return (
-    <Tooltip label={props.label}>
-      <ActionIcon
-        variant="subtle"
-        color={props.color}
-        aria-label={`${props.label} ${props.subject}`}
-        disabled={props.isDisabled}
-        onClick={props.onClick}
-      >
-        <props.icon size={16} />
-      </ActionIcon>
-    </Tooltip>
+  const button = (
+    <ActionIcon
+      variant="subtle"
+      color={props.color}
+      aria-label={`${props.label} ${props.subject}`}
+      title={props.isLight ? props.label : undefined}
+      disabled={props.isDisabled}
+      onClick={props.onClick}
+    >
+      <props.icon size={16} />
+    </ActionIcon>
   );
+  if (props.isLight) return button;
+  return <Tooltip label={props.label}>{button}</Tooltip>;
 }

@@ -1,7 +1,7 @@
 import { Box, Checkbox, Group, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Recorder, RecorderFile } from '../../../src-preload/contract';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { FileRow, gridColumns } from './FileRow';
@@ -36,7 +36,11 @@ export function FileList(props: FileListProps) {
     estimateSize: () => rowHeight,
     overscan: 12,
   });
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
+  // One formatter per language: a new one on every scroll would re-render every memoized row.
+  const time = useMemo(
+    () => new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }),
+    [language],
+  );
   const allSelected = props.files.length > 0 && props.files.every((f) => props.selected.has(f.id));
 
   const header = (key: SortKey | null, label: string) =>

@@ -86,6 +86,7 @@ export const FileRow = memo(function FileRow(props: {
       <Group gap={2} justify="flex-end" wrap="nowrap">
         {props.canPreview && (
           <RowAction
+            isLight
             label={t('inbox.preview')}
             subject={file.fileName}
             icon={IconEye}
@@ -94,6 +95,7 @@ export const FileRow = memo(function FileRow(props: {
           />
         )}
         <RowAction
+          isLight
           label={t('inbox.claim')}
           subject={file.fileName}
           icon={IconUserCheck}
@@ -101,6 +103,7 @@ export const FileRow = memo(function FileRow(props: {
           onClick={() => props.onClaim(file)}
         />
         <RowAction
+          isLight
           label={t('common.delete')}
           subject={file.fileName}
           icon={IconTrash}
