@@ -1,3 +1,4 @@
+/* global document, requestAnimationFrame, HTMLInputElement -- page.evaluate bodies run in Chromium */
 // Issue #3 numbers for the Inbox with 10,000 files, in Debian's Chromium against `regie serve`:
 // first render, filtering, scrolling. Medians of several runs; the machine is shared, so
 // compare with care. Run: npm run build && node scripts/bench-inbox.mjs
@@ -12,28 +13,63 @@ import { chromium } from 'playwright-core';
 const count = Number(process.env.INBOX_FILES ?? 10_000);
 const runs = Number(process.env.RUNS ?? 5);
 const dataDir = mkdtempSync(join(tmpdir(), 'regie-bench-inbox-'));
-const regie = (...args) => execFileSync(process.execPath, ['bin/regie.js', ...args, '--data', dataDir]);
+const regie = (...args) =>
+  execFileSync(process.execPath, ['bin/regie.js', ...args, '--data', dataDir]);
 
-for (let r = 0; r < 20; r++) regie('recorder', 'add', '--name', `Salle ${r}`, '--directory', `salle-${r}`);
+for (let r = 0; r < 20; r++)
+  regie('recorder', 'add', '--name', `Salle ${r}`, '--directory', `salle-${r}`);
 const db = new Database(join(dataDir, 'regie.db'));
 // Origin sftp:0 (no such source runs): the local rescan leaves these rows alone.
-const insert = db.prepare(`INSERT INTO recorder_files (origin, rel_path, local_path, folder, recorder_id, size, mtime_ms, status, media_json, first_seen_at, changed_at, detected_at, updated_at)
+const insert =
+  db.prepare(`INSERT INTO recorder_files (origin, rel_path, local_path, folder, recorder_id, size, mtime_ms, status, media_json, first_seen_at, changed_at, detected_at, updated_at)
   VALUES ('sftp:0', ?, ?, ?, ?, ?, 0, 'unclaimed', ?, ?, ?, ?, ?)`);
 db.transaction(() => {
   for (let n = 0; n < count; n++) {
     const folder = `salle-${n % 20}`;
     const at = new Date(Date.UTC(2026, 9, 1) + n * 60_000).toISOString();
-    const media = JSON.stringify({ durationS: 600 + (n % 3000), width: 1280, height: 720, videoCodec: 'h264', audioCodec: 'aac' });
-    insert.run(`${folder}/cours-${n}.mp4`, `/nowhere/${folder}/cours-${n}.mp4`, folder, (n % 20) + 1, 1e6 + n, media, at, at, at, at);
+    const media = JSON.stringify({
+      durationS: 600 + (n % 3000),
+      width: 1280,
+      height: 720,
+      videoCodec: 'h264',
+      audioCodec: 'aac',
+    });
+    insert.run(
+      `${folder}/cours-${n}.mp4`,
+      `/nowhere/${folder}/cours-${n}.mp4`,
+      folder,
+      (n % 20) + 1,
+      1e6 + n,
+      media,
+      at,
+      at,
+      at,
+      at,
+    );
   }
 })();
 db.close();
 
-const server = spawn(process.execPath, ['bin/regie.js', 'serve', '--port', '0', '--no-open', '--json', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-const { url } = JSON.parse(await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve)));
+const server = spawn(
+  process.execPath,
+  ['bin/regie.js', 'serve', '--port', '0', '--no-open', '--json', '--data', dataDir],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const { url } = JSON.parse(
+  await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve)),
+);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-sync', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'],
+  args: [
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--no-first-run',
+    '--disable-sync',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+  ],
 });
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const results = { load: [], render: [], filter: [], clear: [], frameMedian: [], frameWorst: [] };
@@ -52,7 +88,8 @@ try {
       await page.evaluate(async () => {
         const start = performance.now();
         document.querySelector('a[href="#/inbox"]').click();
-        while (!document.querySelector('[data-testid="inbox-row"]')) await new Promise((r) => requestAnimationFrame(r));
+        while (!document.querySelector('[data-testid="inbox-row"]'))
+          await new Promise((r) => requestAnimationFrame(r));
         return performance.now() - start;
       }),
     );
@@ -63,7 +100,9 @@ try {
     const timeTo = (text, expected) =>
       page.evaluate(
         async ({ text, expected }) => {
-          const input = document.querySelector('input[placeholder="Chercher un fichier ou un enregistreur"]');
+          const input = document.querySelector(
+            'input[placeholder="Chercher un fichier ou un enregistreur"]',
+          );
           const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
           const start = performance.now();
           setter.call(input, text);
@@ -102,10 +141,17 @@ try {
   server.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 }
-const fmt = (values) => `median ${median(values).toFixed(0)} ms (runs: ${values.map((v) => v.toFixed(0)).join(', ')})`;
-console.log(`Inbox with ${count} files, ${runs} runs, ${process.env.CI ? 'CI' : 'dev'} machine (2 cores, shared):`);
+const fmt = (values) =>
+  `median ${median(values).toFixed(0)} ms (runs: ${values.map((v) => v.toFixed(0)).join(', ')})`;
+console.log(
+  `Inbox with ${count} files, ${runs} runs, ${process.env.CI ? 'CI' : 'dev'} machine (2 cores, shared):`,
+);
 console.log(`  navigation → first rows (bundle + WebSocket + list + render): ${fmt(results.load)}`);
 console.log(`  render of the Inbox with the data loaded:                  ${fmt(results.render)}`);
 console.log(`  filter to one file:                                        ${fmt(results.filter)}`);
-console.log(`  clear the filter (back to ${count}):                          ${fmt(results.clear)}`);
-console.log(`  scrolling, frame interval:                                 ${fmt(results.frameMedian)}; worst frames ${fmt(results.frameWorst)}`);
+console.log(
+  `  clear the filter (back to ${count}):                          ${fmt(results.clear)}`,
+);
+console.log(
+  `  scrolling, frame interval:                                 ${fmt(results.frameMedian)}; worst frames ${fmt(results.frameWorst)}`,
+);

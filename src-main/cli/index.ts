@@ -17,6 +17,9 @@ export const usage = `Usage: regie <command> [options]
   recorder add --name N --directory D [--type video|audiovideocast] [--ip IP] [--salt S]
                [--manager USERNAME] [--additional-user U]... [--video-type ID] [--description T]
   recorder list | recorder remove DIRECTORY | recorder scan
+  recorder sftp add --name N --host H [--port P] --user U (--password-file F | --key-file F)
+                    --root /remote/dir [--poll S] [--after rename|move|leave] [--move-to D]
+  recorder sftp list | recorder sftp remove NAME
   recordings list [--status S] | recordings claim ID --owner U [--title T] [--type N]
   recordings delete ID
   settings get [KEY] | settings set KEY VALUE | settings import-pod FILE [--dry-run]

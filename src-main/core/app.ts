@@ -16,6 +16,7 @@ import { createRecordersRepository } from '../recorders/repository';
 import { createRecordersService } from '../recorders/service';
 import { createDropService } from '../recorders/drop/dropService';
 import { createInboxService } from '../recorders/inbox/service';
+import { createSftpSourcesService } from '../recorders/sftpSources/service';
 import { purgeTrash } from '../recorders/inbox/trash';
 import { toRecordingView } from '../recorders/recordings/repository';
 import { keyFileCipher, type SecretCipher } from '../secrets/cipher';
@@ -96,11 +97,8 @@ function compose(
   const { db, logger, now, dataDir, databaseFile } = base;
 
   const events = createEventBus((error) => logger.error(`event listener failed: ${String(error)}`));
-  const settings = createSettingsStore(
-    db,
-    config.cipher ?? keyFileCipher(join(dataDir, 'secret.key')),
-    now,
-  );
+  const cipher = config.cipher ?? keyFileCipher(join(dataDir, 'secret.key'));
+  const settings = createSettingsStore(db, cipher, now);
   const users = createUsersRepository(db);
   const operator = createOperatorService({ users, settings, override: config.operator });
   const journal = createJournal({ db, events, logger, now });
@@ -123,7 +121,13 @@ function compose(
   const recorders = createRecordersService(services, createRecordersRepository(db));
   const settingsService = createSettingsService(services);
   const drop = createDropService({ s: services, recorders });
-  const inbox = createInboxService({ s: services, files: drop.files, recorders });
+  const sftp = createSftpSourcesService({ s: services, cipher, drop });
+  const inbox = createInboxService({
+    s: services,
+    files: drop.files,
+    recorders,
+    onProcessed: (file) => sftp.processed(file),
+  });
   purgeTrash(dataDir, settings.get('TRASH_RETENTION_DAYS') as number, now());
 
   const handlers: Handlers = {
@@ -147,6 +151,9 @@ function compose(
     'settings.reset': ({ key }) => settingsService.reset(key),
     'settings.importPod': ({ source, dryRun }) => settingsService.importPod(source, dryRun),
     'journal.list': (args) => journal.list(args),
+    'sftp.list': () => sftp.list(),
+    'sftp.add': (args) => sftp.add(args),
+    'sftp.remove': ({ id }) => sftp.remove(id),
     'files.list': ({ statuses }) => inbox.list(statuses),
     'files.rules': ({ id }) => inbox.rules(id),
     'files.assign': (args) => inbox.assign(args),
@@ -202,7 +209,10 @@ function compose(
     },
   };
 
-  if (config.watch) drop.start();
+  if (config.watch) {
+    drop.start();
+    sftp.start();
+  }
   return {
     api,
     events,
@@ -210,7 +220,9 @@ function compose(
     mediaPath: (fileId, slide) => inbox.mediaPath(fileId, slide),
     close: () => {
       drop.stop();
-      db.close();
+      // Running SFTP sources end their connections first; otherwise close at once.
+      if (sftp.isRunning()) void sftp.stop().finally(() => db.close());
+      else db.close();
     },
   };
 }

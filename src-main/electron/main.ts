@@ -6,6 +6,7 @@ import { resolveDataDir } from '../cli/dataDir';
 import { createApp } from '../core/app';
 import { keyFileCipher } from '../secrets/cipher';
 import { registerIpc } from './ipc';
+import { handleMediaScheme, registerMediaScheme } from './mediaProtocol';
 import { safeStorageCipher } from './safeStorageCipher';
 import { applyContentSecurityPolicy, createMainWindow } from './window';
 
@@ -25,16 +26,19 @@ const isOurUrl = (url: string) =>
   rendererUrl ? url.startsWith(rendererUrl) : url.startsWith(pathToFileURL(rendererDir).href);
 
 if (!app.requestSingleInstanceLock()) app.quit();
+registerMediaScheme();
 
 void app.whenReady().then(() => {
   const dataDir = resolveDataDir(undefined);
   const binding = sqliteBinding();
   const regie = createApp({
     dataDir,
+    watch: true,
     cipher: safeStorageCipher(keyFileCipher(join(dataDir, 'secret.key'))),
     ...(binding ? { sqliteNativeBinding: binding } : {}),
   });
   applyContentSecurityPolicy();
+  handleMediaScheme(regie);
   const unregister = registerIpc(regie, () => BrowserWindow.getAllWindows(), isOurUrl);
   createMainWindow({ preload, rendererUrl, rendererDir });
   app.on('activate', () => {

@@ -7,6 +7,7 @@ import type {
   RecorderFile,
   Recording,
   ScanReport,
+  SftpSourceView,
   UnknownFolder,
   JournalEntry,
   OperatorView,
@@ -141,6 +142,25 @@ export const calls = {
       })
       .strict(),
   ).returns<Recording>(),
+
+  'sftp.list': call(none).returns<SftpSourceView[]>(),
+  'sftp.add': call(
+    z
+      .object({
+        name: z.string(),
+        host: z.string(),
+        port: z.number().int().optional(),
+        username: z.string(),
+        password: z.string().optional(),
+        privateKey: z.string().optional(),
+        remoteRoot: z.string(),
+        pollSeconds: z.number().int().optional(),
+        afterProcessing: z.enum(['rename', 'move', 'leave']).optional(),
+        moveTo: z.string().optional(),
+      })
+      .strict(),
+  ).returns<SftpSourceView>(),
+  'sftp.remove': call(id).returns<{ id: number }>(),
 
   'journal.list': call(
     z

@@ -148,6 +148,22 @@ export interface Preview {
   slides: (Slide & { url: string | null })[];
 }
 
+/** A remote drop folder polled over SFTP; its password or key never leaves the main side. */
+export interface SftpSourceView {
+  id: number;
+  name: string;
+  host: string;
+  port: number;
+  username: string;
+  auth: 'password' | 'key';
+  remoteRoot: string;
+  pollSeconds: number;
+  afterProcessing: 'rename' | 'move' | 'leave';
+  moveTo: string | null;
+  isConnected: boolean | null;
+  lastError: string | null;
+}
+
 export type JournalLevel = 'info' | 'warn' | 'error';
 
 export interface JournalEntry {

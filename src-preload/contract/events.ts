@@ -5,6 +5,7 @@ import type {
   RecorderFile,
   Recording,
   SettingView,
+  SftpSourceView,
   UnknownFolder,
   User,
 } from './entities';
@@ -23,6 +24,7 @@ export interface Events {
   'files.changed': { file: RecorderFile };
   'files.unknownFoldersChanged': { folders: UnknownFolder[] };
   'recordings.changed': { recording: Recording };
+  'sftp.changed': { sources: SftpSourceView[] };
 }
 
 export type EventName = keyof Events;
@@ -37,5 +39,6 @@ const eventRecord: Record<EventName, true> = {
   'files.changed': true,
   'files.unknownFoldersChanged': true,
   'recordings.changed': true,
+  'sftp.changed': true,
 };
 export const eventNames = Object.keys(eventRecord) as EventName[];

@@ -28,6 +28,9 @@ const callRecord: Record<CallName, true> = {
   'recorders.scan': true,
   'recordings.list': true,
   'recordings.add': true,
+  'sftp.list': true,
+  'sftp.add': true,
+  'sftp.remove': true,
   'journal.list': true,
 };
 export const callNameList = Object.keys(callRecord) as CallName[];

@@ -52,3 +52,11 @@ export function subscribe<E extends EventName>(
 ): () => void {
   return getBridge().subscribe(name, listener);
 }
+
+/**
+ * A same-origin media path from the core (`/media/file/12`) as the page can load it: as is in
+ * the browser, through the desktop app's regie-media scheme inside Electron.
+ */
+export function mediaUrl(path: string): string {
+  return window.regie ? `regie-media://app${path}` : path;
+}

@@ -15,6 +15,15 @@ export function createLiveStore<N extends CallName, E extends EventName>(options
   load: N;
   event: E;
   apply: (current: CallResult<N> | undefined, payload: Events[E]) => CallResult<N> | undefined;
+  /**
+   * For busy events (a first scan of a large drop tree sends one per file): events are gathered
+   * for `batchMs` and applied together, one render per batch instead of one per event.
+   */
+  applyMany?: (
+    current: CallResult<N> | undefined,
+    payloads: Events[E][],
+  ) => CallResult<N> | undefined;
+  batchMs?: number;
 }): { use: UseBoundStore<StoreApi<LiveState<CallResult<N>>>>; start: () => void } {
   const use = create<LiveState<CallResult<N>>>(() => ({ data: undefined, error: undefined }));
   let isStarted = false;

@@ -3,6 +3,7 @@ import { RegieError } from '../../core/errors';
 import { integerOption, parseCommand, requireOption } from '../commandLine';
 import { print, withApp, type CommandContext } from '../context';
 import { asUsageError, table, UsageError } from '../io';
+import { sftpCommand } from './sftp';
 
 const optionNames: Record<string, string> = {
   name: '--name',
@@ -102,6 +103,9 @@ export async function recorderCommand(
       });
       return;
     }
+    case 'sftp':
+      await sftpCommand(ctx.args[0], { io: ctx.io, args: ctx.args.slice(1) });
+      return;
     case 'scan': {
       const { values } = parseCommand(ctx.args, {}, []);
       await withApp(ctx.io, values, async (app) => {
@@ -125,7 +129,7 @@ export async function recorderCommand(
     }
     default:
       throw new UsageError(
-        `recorder: expected add, list, remove or scan${verb ? `, not "${verb}"` : ''}`,
+        `recorder: expected add, list, remove, scan or sftp${verb ? `, not "${verb}"` : ''}`,
       );
   }
 }

@@ -126,6 +126,9 @@ export function createFilesRepository(db: Db): FilesRepository {
     'SELECT * FROM recorder_files WHERE origin = ? AND rel_path = ?',
   );
   const all = db.prepare<[], Row>('SELECT * FROM recorder_files ORDER BY id DESC');
+  const withStatus = db.prepare<[string], Row>(
+    'SELECT * FROM recorder_files WHERE status IN (SELECT value FROM json_each(?)) ORDER BY id DESC',
+  );
   const snapshot = db.prepare<
     [string],
     { id: number; rel_path: string; size: number; mtime_ms: number; status: FileStatus }
@@ -155,8 +158,8 @@ export function createFilesRepository(db: Db): FilesRepository {
       return row && toFile(row);
     },
     list(statuses) {
-      const rows = all.all().map(toFile);
-      return statuses ? rows.filter((f) => statuses.includes(f.status)) : rows;
+      // Filtered in SQL: a scan asks for the few open files among a large history.
+      return (statuses ? withStatus.all(JSON.stringify(statuses)) : all.all()).map(toFile);
     },
     snapshot(origin) {
       const map = new Map<

@@ -15,8 +15,10 @@ export interface TrackerOptions {
   verify: (file: StoredFile) => Promise<VerifyResult>;
   /** A complete, valid file: map it to its recorder and decide what happens (notify, Inbox…). */
   route: (file: StoredFile) => Promise<void>;
-  /** Re-reads a local file's size and mtime; null when it is gone. SFTP files are not re-read. */
-  restat: (file: StoredFile) => { size: number; mtimeMs: number } | null;
+  /** Re-reads a file's size and mtime; null when it is gone. */
+  restat: (file: { localPath: string }) => { size: number; mtimeMs: number } | null;
+  /** How many files are checked at once (each check runs ffprobe). */
+  concurrency?: number;
   changed: (file: StoredFile) => void;
   onError: (error: unknown, file: StoredFile) => void;
 }
@@ -26,6 +28,9 @@ const open: readonly FileStatus[] = ['incomplete', 'invalid', 'unknown', 'unclai
 
 interface Pending {
   id: number;
+  origin: string;
+  relPath: string;
+  localPath: string;
   size: number;
   mtimeMs: number;
   /** When Régie saw this size and mtime first: the quiet period counts from here. */
@@ -45,12 +50,8 @@ export function createDropTracker(options: TrackerOptions) {
   const iso = () => new Date(options.now()).toISOString();
 
   const markPending = (file: StoredFile) => {
-    pending.set(file.id, {
-      id: file.id,
-      size: file.size,
-      mtimeMs: file.mtimeMs,
-      since: options.now(),
-    });
+    const { id, origin, relPath, localPath, size, mtimeMs } = file;
+    pending.set(id, { id, origin, relPath, localPath, size, mtimeMs, since: options.now() });
   };
 
   /** One observation of a file (a scan, an fs event, an SFTP download); returns whether it was new. */
@@ -96,7 +97,8 @@ export function createDropTracker(options: TrackerOptions) {
     } else if (
       current.status === 'incomplete' &&
       !pending.has(current.id) &&
-      !busy.has(current.id)
+      !busy.has(current.id) &&
+      !queue.has(current.id)
     ) {
       // Known but never confirmed (Régie restarted mid-upload): watch it again from now.
       const file = repo.byId(current.id);
@@ -151,32 +153,57 @@ export function createDropTracker(options: TrackerOptions) {
     }
   }
 
-  /** Re-reads pending files and settles those quiet for long enough. Called about once a second. */
-  async function tick(): Promise<void> {
+  // Settling runs ffprobe: a bounded queue, so a first scan of a large tree does not start
+  // thousands of processes at once.
+  const queue = new Set<number>();
+  const concurrency = options.concurrency ?? 2;
+  let running = 0;
+  let drained: Promise<void> | undefined;
+  let resolveDrained: (() => void) | undefined;
+  const pump = (): Promise<void> => {
+    while (running < concurrency && queue.size > 0) {
+      const id = queue.values().next().value;
+      if (id === undefined) break;
+      queue.delete(id);
+      running++;
+      void settle(id).finally(() => {
+        running--;
+        void pump();
+      });
+    }
+    if (running === 0 && queue.size === 0) {
+      resolveDrained?.();
+      resolveDrained = undefined;
+      drained = undefined;
+      return Promise.resolve();
+    }
+    drained ??= new Promise((resolve) => (resolveDrained = resolve));
+    return drained;
+  };
+
+  /**
+   * Re-reads pending files and queues those quiet for long enough; resolves when the queue is
+   * empty. Called a few times a second; only pending files are read.
+   */
+  function tick(): Promise<void> {
     const now = options.now();
-    const ready: number[] = [];
     for (const entry of [...pending.values()]) {
-      const file = repo.byId(entry.id);
-      if (!file || file.status !== 'incomplete') {
-        pending.delete(entry.id);
-        continue;
-      }
-      const latest = options.restat(file);
+      const latest = options.restat(entry);
       if (latest === null) {
         pending.delete(entry.id);
         vanished([entry.id]);
         continue;
       }
       if (latest.size !== entry.size || latest.mtimeMs !== entry.mtimeMs) {
-        observe(file.origin, { relPath: file.relPath, ...latest }, file.localPath);
+        observe(entry.origin, { relPath: entry.relPath, ...latest }, entry.localPath);
         continue;
       }
       if (now - entry.since >= options.quietMs()) {
         pending.delete(entry.id);
-        ready.push(entry.id);
+        queue.add(entry.id);
       }
     }
-    await Promise.all(ready.map((id) => settle(id)));
+    return pump();
   }
 
   /** A file known to be complete already (an SFTP download): check and route it now. */
@@ -185,6 +212,7 @@ export function createDropTracker(options: TrackerOptions) {
     const file = repo.byPath(origin, seen.relPath);
     if (file?.status === 'incomplete') {
       pending.delete(file.id);
+      queue.delete(file.id);
       await settle(file.id);
     }
   }
@@ -195,7 +223,7 @@ export function createDropTracker(options: TrackerOptions) {
     vanished,
     tick,
     /** Files waiting for their quiet period or their check; for tests and the scan report. */
-    pendingCount: () => pending.size + busy.size,
+    pendingCount: () => pending.size + queue.size + busy.size,
     isOpen: (status: FileStatus) => open.includes(status),
   };
 }

@@ -1,7 +1,7 @@
 import { Image, Modal, ScrollArea, Stack, Text, UnstyledButton, Group } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { Preview, RecorderFile } from '../../../src-preload/contract';
-import { call, CallError } from '../../client/client';
+import { call, CallError, mediaUrl } from '../../client/client';
 import { formatDuration } from '../../components/format';
 import { useBilingual, useT } from '../../i18n/i18n';
 
@@ -42,13 +42,18 @@ function PreviewBody({ file }: { file: RecorderFile }) {
       {preview.kind === 'video' ? (
         <video
           ref={player}
-          src={preview.url}
+          src={mediaUrl(preview.url)}
           controls
           style={{ width: '100%', maxHeight: '60vh', background: '#000' }}
           data-testid="preview-player"
         />
       ) : (
-        <audio src={preview.url} controls style={{ width: '100%' }} data-testid="preview-player" />
+        <audio
+          src={mediaUrl(preview.url)}
+          controls
+          style={{ width: '100%' }}
+          data-testid="preview-player"
+        />
       )}
       {preview.slides.length > 0 && (
         <>
@@ -64,7 +69,7 @@ function PreviewBody({ file }: { file: RecorderFile }) {
                 >
                   <Stack gap={2} align="center">
                     {slide.url ? (
-                      <Image src={slide.url} w={120} h={68} fit="contain" radius="sm" />
+                      <Image src={mediaUrl(slide.url)} w={120} h={68} fit="contain" radius="sm" />
                     ) : (
                       <div style={{ width: 120, height: 68 }} />
                     )}

@@ -1,19 +1,26 @@
 import type { RecorderFile } from '../../../src-preload/contract';
 import { createLiveStore } from '../../client/liveStore';
 
-const upsert = (files: RecorderFile[] | undefined, file: RecorderFile): RecorderFile[] => {
-  if (!files) return [file];
-  const at = files.findIndex((f) => f.id === file.id);
-  if (at === -1) return [file, ...files];
-  const next = files.slice();
-  next[at] = file;
-  return next;
+/** Applies many file changes in one pass: O(files + changes), whatever the number of changes. */
+const upsertMany = (files: RecorderFile[] | undefined, changes: RecorderFile[]): RecorderFile[] => {
+  const latest = new Map(changes.map((f) => [f.id, f]));
+  const next = (files ?? []).map((f) => {
+    const changed = latest.get(f.id);
+    if (changed) latest.delete(f.id);
+    return changed ?? f;
+  });
+  return [...[...latest.values()].reverse(), ...next];
 };
 
 export const filesStore = createLiveStore({
   load: 'files.list',
   event: 'files.changed',
-  apply: (files, { file }) => upsert(files, file),
+  apply: (files, { file }) => upsertMany(files, [file]),
+  applyMany: (files, payloads) =>
+    upsertMany(
+      files,
+      payloads.map((p) => p.file),
+    ),
 });
 
 export const unknownFoldersStore = createLiveStore({
