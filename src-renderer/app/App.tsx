@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { InboxPanel } from '../features/inbox/InboxPanel';
 import { filesStore, unknownFoldersStore } from '../features/inbox/filesStore';
+import { sftpStore } from '../features/sftp/sftpStore';
 import { RecordingsPanel } from '../features/recordings/RecordingsPanel';
 import { recordingsStore } from '../features/recordings/recordingsStore';
 import { JournalPanel } from '../features/journal/JournalPanel';
@@ -41,6 +42,7 @@ export function App() {
       filesStore,
       unknownFoldersStore,
       recordingsStore,
+      sftpStore,
     ])
       store.start();
   }, []);

@@ -84,3 +84,31 @@ test('changes a setting, shows a wrong value at the field, and has a dark theme'
   await expect(page.getByText('Paramètre EMAIL_PORT = 587')).toBeVisible();
   await expect(page.getByText('Paramètre ALLOW_MANUAL_RECORDING_CLAIMING = true')).toBeVisible();
 });
+
+test('adds an SFTP drop folder, with field errors first', async ({ page }) => {
+  await page.goto(served.url);
+  await page.getByRole('link', { name: 'Enregistreurs' }).click();
+  await page.getByRole('button', { name: 'Ajouter un dossier SFTP' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/^Nom/).fill('Serveur FTP Pod');
+  await dialog.getByLabel(/^Serveur/).fill('pas un hôte!');
+  await dialog.getByLabel(/^Utilisateur/).fill('pod');
+  await dialog.getByLabel(/^Dossier distant/).fill('relatif');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(
+    dialog.getByText("« pas un hôte! » n'est ni un nom d'hôte ni une adresse IP"),
+  ).toBeVisible();
+  await expect(dialog.getByText('un chemin absolu sur le serveur')).toBeVisible();
+  await page.screenshot(shot('14-sftp-errors'));
+
+  // Loopback only: a closed port on 127.0.0.1 stands for an unreachable server.
+  await dialog.getByLabel(/^Serveur/).fill('127.0.0.1');
+  await dialog.getByLabel(/^Port/).fill('9');
+  await dialog.getByLabel(/^Dossier distant/).fill('/srv/ftp/recorders');
+  await dialog.locator('input[type="password"]').fill('secret');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('pod@127.0.0.1:9/srv/ftp/recorders')).toBeVisible();
+  await expect(page.getByText('Injoignable')).toBeVisible({ timeout: 20_000 });
+  await page.screenshot(shot('15-sftp-listed'));
+});

@@ -9,6 +9,7 @@ import { RowAction } from '../../components/RowAction';
 import { PanelHeader } from '../../components/PanelHeader';
 import { useBilingual, useT } from '../../i18n/i18n';
 import { appInfoStore, usersStore } from '../users/usersStore';
+import { SftpSources } from '../sftp/SftpSources';
 import { RecorderForm } from './RecorderForm';
 import { recordersStore } from './recordersStore';
 
@@ -115,6 +116,7 @@ export function RecordersPanel() {
           </Table.Tbody>
         </Table>
       )}
+      <SftpSources canManage={canManage} />
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
