@@ -137,3 +137,27 @@ test('a folder no recorder uses is reported once, with a one-click recorder', as
   const row = page.getByTestId('inbox-row').filter({ hasText: 'x.mp4' });
   await expect(row.getByText('salle-204')).toHaveCount(2);
 });
+
+test('adds a recording by hand from a file in a recorder folder', async ({ page }) => {
+  const folder = join(served.dataDir, 'recorders', 'amphi-a', '2026');
+  mkdirSync(folder, { recursive: true });
+  copyFileSync(join(clips, 'cours.mp4'), join(folder, 'rattrapage.mp4'));
+  await page.goto(served.url);
+  await page.getByRole('link', { name: 'Enregistrements' }).click();
+  await page.getByRole('button', { name: 'Ajouter un enregistrement' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/^Enregistreur/).click();
+  await page.getByRole('option', { name: 'Amphi A (amphi-a)' }).click();
+  await dialog.getByLabel(/^Fichier/).fill('../../etc/passwd');
+  await dialog.getByLabel(/^Titre/).fill('Rattrapage');
+  await dialog.getByLabel('Propriétaire').click();
+  await page.getByRole('option', { name: 'marie.curie' }).click();
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(
+    dialog.getByText('un chemin dans le dossier de l’enregistreur, sans ..'),
+  ).toBeVisible();
+  await dialog.getByLabel(/^Fichier/).fill('2026/rattrapage.mp4');
+  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('recordings-table').getByText('Rattrapage', { exact: true })).toBeVisible();
+});

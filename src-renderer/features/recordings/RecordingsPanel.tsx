@@ -1,4 +1,7 @@
-import { Stack, Table, Text } from '@mantine/core';
+import { Button, Modal, Stack, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { AddRecordingForm } from './AddRecordingForm';
 import { PanelHeader } from '../../components/PanelHeader';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useLanguage, useT } from '../../i18n/i18n';
@@ -13,10 +16,29 @@ export function RecordingsPanel() {
   const recordings = recordingsStore.use((s) => s.data);
   const recorders = recordersStore.use((s) => s.data) ?? [];
   const users = usersStore.use((s) => s.data) ?? [];
+  const [isAdding, setAdding] = useState(false);
   const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
   return (
     <Stack>
-      <PanelHeader title={t('recordings.title')} intro={t('recordings.intro')} />
+      <PanelHeader
+        title={t('recordings.title')}
+        intro={t('recordings.intro')}
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+            {t('recordings.add')}
+          </Button>
+        }
+      />
+      <Modal
+        opened={isAdding}
+        onClose={() => setAdding(false)}
+        title={t('recordings.add')}
+        size="lg"
+      >
+        {isAdding && (
+          <AddRecordingForm recorders={recorders} users={users} onDone={() => setAdding(false)} />
+        )}
+      </Modal>
       {recordings === undefined ? (
         <Text c="dimmed">{t('common.loading')}</Text>
       ) : recordings.length === 0 ? (
