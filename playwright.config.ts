@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './scripts/chromium-flags.mjs';
 
 /**
  * End-to-end tests drive Debian's Chromium (no browser download), against `regie serve` started
@@ -17,17 +18,8 @@ export default defineConfig({
     viewport: { width: 1366, height: 820 },
     locale: 'fr-FR',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-      ],
+      executablePath: chromiumPath,
+      args: chromiumArgs,
     },
     screenshot: 'only-on-failure',
     trace: 'off',

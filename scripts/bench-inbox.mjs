@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from './chromium-flags.mjs';
 
 const count = Number(process.env.INBOX_FILES ?? 10_000);
 const runs = Number(process.env.RUNS ?? 5);
@@ -59,17 +60,8 @@ const { url } = JSON.parse(
   await new Promise((resolve) => createInterface({ input: server.stdout }).once('line', resolve)),
 );
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--no-first-run',
-    '--disable-sync',
-    '--disable-quic',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-  ],
+  executablePath: chromiumPath,
+  args: chromiumArgs,
 });
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const results = { load: [], render: [], filter: [], clear: [], frameMedian: [], frameWorst: [] };

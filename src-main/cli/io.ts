@@ -44,3 +44,15 @@ export function asUsageError(error: RegieError, options: Record<string, string>)
   );
   return new UsageError(lines.length > 0 ? lines.join('\n') : error.text.en);
 }
+
+/**
+ * Re-throws a core validation error as a UsageError naming the options the user typed, so the
+ * command exits 2 with `--ip: …` rather than `addressIp: …`.
+ */
+export function namingOptions(options: Record<string, string>): (error: unknown) => never {
+  return (error) => {
+    throw error instanceof RegieError && error.code === 'validation'
+      ? asUsageError(error, options)
+      : error;
+  };
+}

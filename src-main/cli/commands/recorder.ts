@@ -1,8 +1,7 @@
 import type { Recorder, User } from '../../../src-preload/contract';
-import { RegieError } from '../../core/errors';
 import { integerOption, parseCommand, requireOption } from '../commandLine';
 import { print, withApp, type CommandContext } from '../context';
-import { asUsageError, table, UsageError } from '../io';
+import { namingOptions, table, UsageError } from '../io';
 import { sftpCommand } from './sftp';
 
 const optionNames: Record<string, string> = {
@@ -63,11 +62,9 @@ export async function recorderCommand(
         ...(values.description !== undefined ? { description: values.description } : {}),
       };
       await withApp(ctx.io, values, async (app) => {
-        const recorder = await app.api.invoke('recorders.create', input).catch((error: unknown) => {
-          throw error instanceof RegieError && error.code === 'validation'
-            ? asUsageError(error, optionNames)
-            : error;
-        });
+        const recorder = await app.api
+          .invoke('recorders.create', input)
+          .catch(namingOptions(optionNames));
         print(
           ctx.io,
           values,

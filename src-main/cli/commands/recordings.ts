@@ -1,8 +1,7 @@
 import { fileStatuses, type FileStatus, type RecorderFile } from '../../../src-preload/contract';
-import { RegieError } from '../../core/errors';
 import { integerOption, parseCommand, requireOption } from '../commandLine';
 import { print, withApp, type CommandContext } from '../context';
-import { asUsageError, table, UsageError } from '../io';
+import { namingOptions, table, UsageError } from '../io';
 
 const optionNames: Record<string, string> = {
   owner: '--owner',
@@ -72,11 +71,7 @@ export async function recordingsCommand(
             ...(videoTypeId !== undefined ? { videoTypeId } : {}),
             ...(values.description !== undefined ? { description: values.description } : {}),
           })
-          .catch((error: unknown) => {
-            throw error instanceof RegieError && error.code === 'validation'
-              ? asUsageError(error, optionNames)
-              : error;
-          });
+          .catch(namingOptions(optionNames));
         print(
           ctx.io,
           values,

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { SftpSourceView } from '../../../src-preload/contract';
-import { RegieError } from '../../core/errors';
 import { integerOption, parseCommand, requireOption } from '../commandLine';
 import { print, withApp, type CommandContext } from '../context';
-import { asUsageError, table, UsageError } from '../io';
+import { namingOptions, table, UsageError } from '../io';
 
 const optionNames: Record<string, string> = {
   name: '--name',
@@ -83,11 +82,7 @@ export async function sftpCommand(verb: string | undefined, ctx: CommandContext)
           : {}),
       };
       await withApp(ctx.io, values, async (app) => {
-        const source = await app.api.invoke('sftp.add', input).catch((error: unknown) => {
-          throw error instanceof RegieError && error.code === 'validation'
-            ? asUsageError(error, optionNames)
-            : error;
-        });
+        const source = await app.api.invoke('sftp.add', input).catch(namingOptions(optionNames));
         print(
           ctx.io,
           values,

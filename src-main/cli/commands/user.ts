@@ -1,8 +1,7 @@
 import type { User } from '../../../src-preload/contract';
-import { RegieError } from '../../core/errors';
 import { parseCommand, requireOption } from '../commandLine';
 import { print, withApp, type CommandContext } from '../context';
-import { asUsageError, table, UsageError } from '../io';
+import { namingOptions, table, UsageError } from '../io';
 
 const optionNames: Record<string, string> = {
   username: 'USERNAME',
@@ -51,11 +50,7 @@ export async function userCommand(verb: string | undefined, ctx: CommandContext)
         groups: values.group ?? [],
       };
       await withApp(ctx.io, values, async (app) => {
-        const user = await app.api.invoke('users.create', input).catch((error: unknown) => {
-          throw error instanceof RegieError && error.code === 'validation'
-            ? asUsageError(error, optionNames)
-            : error;
-        });
+        const user = await app.api.invoke('users.create', input).catch(namingOptions(optionNames));
         print(ctx.io, values, user, () => `Added user ${user.username} (id ${String(user.id)})\n`);
       });
       return;
