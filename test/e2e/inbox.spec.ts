@@ -159,5 +159,7 @@ test('adds a recording by hand from a file in a recorder folder', async ({ page 
   await dialog.getByLabel(/^Fichier/).fill('2026/rattrapage.mp4');
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('recordings-table').getByText('Rattrapage', { exact: true })).toBeVisible();
+  await expect(
+    page.getByTestId('recordings-table').getByText('Rattrapage', { exact: true }),
+  ).toBeVisible();
 });

@@ -46,6 +46,12 @@ export interface SpawnServerOptions {
   tailLines?: number;
 }
 
+/** Servers still running, killed if the test process exits without stopping them. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** Spawns the server binary itself, stdin closed, keeping the last lines of its output. */
 export function spawnServer(options: SpawnServerOptions): SpawnedServer {
   const keep = options.tailLines ?? 200;
@@ -61,6 +67,7 @@ export function spawnServer(options: SpawnServerOptions): SpawnedServer {
     ...(options.uid === undefined ? {} : { uid: options.uid }),
     ...(options.gid === undefined ? {} : { gid: options.gid }),
   });
+  running.add(child);
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   let isDone = false;

@@ -222,7 +222,6 @@ describe('SFTP recorder source (real sshd)', () => {
     // … and the 2 s retry finds the server again.
     await vi.waitFor(() => expect(statuses).toHaveLength(4), { timeout: 10_000 });
 
-    console.log('STATUSES', JSON.stringify(statuses));
     expect(statuses.map((s) => [s.isConnected, s.nextRetryInMs])).toEqual([
       [true, undefined],
       [false, 1000],
@@ -231,6 +230,30 @@ describe('SFTP recorder source (real sshd)', () => {
     ]);
     expect(statuses[2]?.error).toMatch(/unreachable/);
     await source.stop();
+  });
+
+  it('gives up on a server that stops answering, and stop() still returns', async () => {
+    writeRemote('cours.mp4', 'recording');
+    const source = createSftpSource(configFor(), {
+      workDir,
+      now: () => clock,
+      operationTimeoutMs: 300,
+      events: { onReady: (file) => ready.push(file), onStatus: (s) => statuses.push(s) },
+    });
+    sources.push(source);
+    await source.pollOnce();
+    // The session process is frozen: the connection stays open, nothing answers any more.
+    const frozen = sshd.sessionPids();
+    expect(frozen.length).toBeGreaterThan(0);
+    for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+
+    const error: unknown = await source.pollOnce().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RegieError);
+    expect((error as RegieError).text.en).toMatch(/no answer for 0.3 s to list/);
+    expect(statuses.at(-1)?.isConnected).toBe(false);
+    await source.stop();
+    // Resumed processes find their peer gone; stop() in afterEach kills what is left.
+    for (const pid of frozen) process.kill(pid, 'SIGCONT');
   });
 
   it('renames the remote file to <name>_treated on finish, and only then', async () => {
@@ -268,7 +291,7 @@ describe('SFTP recorder source (real sshd)', () => {
     expect(ready).toHaveLength(1);
   });
 
-  it('leaves the remote file alone on finish with "leave", and does not offer it again', async () => {
+  it('leaves the remote file alone with "leave" and offers it again only after forget', async () => {
     writeRemote('cours.mp4', 'recording');
     const before = fingerprint(remote('cours.mp4'));
     const source = sourceFor({ afterProcessing: 'leave' });
@@ -280,6 +303,14 @@ describe('SFTP recorder source (real sshd)', () => {
     expect(seen).toEqual([{ relPath: 'cours.mp4', size: 9 }]);
     expect(ready).toHaveLength(1);
     expect(fingerprint(remote('cours.mp4'))).toEqual(before);
+
+    // Once Régie forgets it (the recording was deleted there), the file still on the server is
+    // new again: seen, waited for, offered.
+    source.forget('cours.mp4');
+    await pollAt(source, 30);
+    expect(ready).toHaveLength(1);
+    await pollAt(source, 35);
+    expect(ready.map((r) => r.relPath)).toEqual(['cours.mp4', 'cours.mp4']);
   });
 
   it('refuses ..-looking names from the listing and from callers', async () => {

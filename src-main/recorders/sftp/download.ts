@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type SftpClient from 'ssh2-sftp-client';
+import { TimeoutError } from './connection';
 import type { SftpDownloadProgress } from './types';
 
 export interface DownloadTarget {
@@ -47,7 +48,12 @@ async function resumeOffset(target: DownloadTarget): Promise<number> {
 export async function downloadToPart(
   client: SftpClient,
   target: DownloadTarget,
-  options: { signal: AbortSignal; onProgress?: (progress: SftpDownloadProgress) => void },
+  options: {
+    signal: AbortSignal;
+    /** A transfer that receives nothing for this long fails with a TimeoutError. */
+    stallMs: number;
+    onProgress?: (progress: SftpDownloadProgress) => void;
+  },
 ): Promise<number> {
   await mkdir(dirname(target.localPath), { recursive: true });
   const startOffset = await resumeOffset(target);
@@ -78,8 +84,12 @@ export async function downloadToPart(
     };
     const onAbort = () => fail(options.signal.reason);
     options.signal.addEventListener('abort', onAbort, { once: true });
+    const seconds = String(options.stallMs / 1000);
+    const stalled = () => fail(new TimeoutError(`no data for ${seconds} s from ${target.relPath}`));
+    const watchdog = setTimeout(stalled, options.stallMs);
     input.on('data', (chunk: Buffer) => {
       downloaded += chunk.length;
+      watchdog.refresh();
       report(false);
     });
     // on, not once: ssh2's ReadStream emits one error per pending read when the channel closes.
@@ -90,6 +100,7 @@ export async function downloadToPart(
       output.destroy();
     });
     output.once('close', () => {
+      clearTimeout(watchdog);
       options.signal.removeEventListener('abort', onAbort);
       if (failure === undefined) resolve();
       else reject(failure instanceof Error ? failure : new Error(String(failure)));

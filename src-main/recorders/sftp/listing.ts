@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import type SftpClient from 'ssh2-sftp-client';
 import { badNameReason } from './paths';
 
 /** Folders below the drop folder that are listed: recorders nest by date, not deeper. */
@@ -26,13 +25,15 @@ export interface ListOptions {
  * and dot-folders, and names ending `_treated` (already processed: ../shared/reference/pod-behaviour.md §1.5.2).
  */
 export async function listTree(
-  client: SftpClient,
+  list: (
+    dir: string,
+  ) => Promise<{ type: string; name: string; size: number; modifyTime: number }[]>,
   root: string,
   options: ListOptions,
 ): Promise<RemoteEntry[]> {
   const found: RemoteEntry[] = [];
   const walk = async (relDir: string, depth: number): Promise<void> => {
-    const items = await client.list(relDir === '' ? root : posix.join(root, relDir));
+    const items = await list(relDir === '' ? root : posix.join(root, relDir));
     for (const item of items.sort((a, b) => a.name.localeCompare(b.name))) {
       if (item.name.startsWith('.') || item.name.endsWith('_treated')) continue;
       const relPath = relDir === '' ? item.name : `${relDir}/${item.name}`;

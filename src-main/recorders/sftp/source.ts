@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import type SftpClient from 'ssh2-sftp-client';
 import { bi, RegieError } from '../../core/errors';
 import { backoffMs } from './backoff';
 import { createConnection, errorDetail, unavailable } from './connection';
@@ -47,6 +46,7 @@ export function createSftpSource(config: SftpSourceConfig, options: SftpSourceOp
   const reported = new Set<string>();
   let downloads = new AbortController();
   let isRunning = false;
+  let isStopping = false;
   let isBusy = false;
   let timer: NodeJS.Timeout | undefined;
   let failures = 0;
@@ -57,8 +57,13 @@ export function createSftpSource(config: SftpSourceConfig, options: SftpSourceOp
     events.onStatus(s);
   };
 
+  const operationTimeoutMs = options.operationTimeoutMs ?? 30_000;
   const connection = createConnection(config, {
     connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+    operationTimeoutMs,
+    onConnected() {
+      if (!wasConnected) status({ isConnected: true });
+    },
     onLost(error) {
       downloads.abort(new Error(`connection lost: ${error}`));
       downloads = new AbortController();
@@ -70,6 +75,7 @@ export function createSftpSource(config: SftpSourceConfig, options: SftpSourceOp
       schedule(next);
     },
   });
+  const stat = (path: string) => connection.run(`stat ${path}`, (c) => c.stat(path));
 
   const problem = (relPath: string, error: RegieError) => {
     const key = `${relPath}\n${error.text.en}`;
@@ -93,28 +99,26 @@ export function createSftpSource(config: SftpSourceConfig, options: SftpSourceOp
     return run;
   };
 
-  const client = async (): Promise<SftpClient> => {
-    const c = await connection.client();
-    if (!wasConnected) status({ isConnected: true });
-    return c;
-  };
-
   /** Download, re-stat, size check, promote, offer; a remote file that changed waits again. */
-  const take = async (c: SftpClient, relPath: string, seen: Observed): Promise<void> => {
+  const take = async (relPath: string, seen: Observed): Promise<void> => {
     const remotePath = remotePathFor(root, relPath);
     const localPath = localPathFor(options.workDir, config.id, relPath);
     const restartQuiet = (size: number, mtimeMs: number) =>
       observed.set(relPath, { size, mtimeMs, stableSince: now() });
-    const before = await c.stat(remotePath);
+    const before = await stat(remotePath);
     if (before.size !== seen.size || before.modifyTime !== seen.mtimeMs) {
       return void restartQuiet(before.size, before.modifyTime);
     }
-    await downloadToPart(
-      c,
-      { relPath, remotePath, localPath, size: seen.size, mtimeMs: seen.mtimeMs },
-      { signal: downloads.signal, onProgress: events.onProgress },
+    const target = { relPath, remotePath, localPath, size: seen.size, mtimeMs: seen.mtimeMs };
+    const { signal } = downloads;
+    await connection.runLong((c) =>
+      downloadToPart(c, target, {
+        signal,
+        stallMs: operationTimeoutMs,
+        onProgress: events.onProgress,
+      }),
     );
-    const after = await c.stat(remotePath);
+    const after = await stat(remotePath);
     if (after.size !== seen.size || after.modifyTime !== seen.mtimeMs) {
       return void restartQuiet(after.size, after.modifyTime);
     }
@@ -141,8 +145,8 @@ export function createSftpSource(config: SftpSourceConfig, options: SftpSourceOp
   };
 
   const poll = async (): Promise<void> => {
-    const c = await client();
-    const entries = await listTree(c, root, {
+    const list = (dir: string) => connection.run(`list ${dir}`, (c) => c.list(dir));
+    const entries = await listTree(list, root, {
       ...(moveTo && config.afterProcessing === 'move' ? { skipDir: insideRoot(root, moveTo) } : {}),
       isConnected: () => connection.isConnected(),
       onProblem: (relPath, reason) =>
@@ -171,7 +175,7 @@ export function createSftpSource(config: SftpSourceConfig, options: SftpSourceOp
       const isOffered = offered.get(relPath) === versionKey(seen.size, seen.mtimeMs);
       if (seen.size === 0 || !isQuiet || isOffered) continue;
       try {
-        await take(c, relPath, seen);
+        await take(relPath, seen);
       } catch (error) {
         // A lost connection ends the poll; anything else concerns this file only.
         if (!connection.isConnected()) throw error;
@@ -198,11 +202,13 @@ export function createSftpSource(config: SftpSourceConfig, options: SftpSourceOp
       await exclusive(poll);
     } catch (error) {
       const failure = connection.isConnected() ? asPollError(error) : unavailable(config, error);
-      status({
-        isConnected: connection.isConnected(),
-        error: failure.text.en,
-        ...(retryInMs === undefined ? {} : { nextRetryInMs: retryInMs }),
-      });
+      // A poll cut short by stop() is not news.
+      if (!isStopping)
+        status({
+          isConnected: connection.isConnected(),
+          error: failure.text.en,
+          ...(retryInMs === undefined ? {} : { nextRetryInMs: retryInMs }),
+        });
       throw failure;
     }
   };
@@ -248,14 +254,19 @@ export function createSftpSource(config: SftpSourceConfig, options: SftpSourceOp
     },
     async stop() {
       isRunning = false;
+      isStopping = true;
       clearTimeout(timer);
       timer = undefined;
-      downloads.abort(new Error('the SFTP source was stopped'));
-      downloads = new AbortController();
-      await connection.drop();
-      // Let a poll or finish() in progress settle; its error, if any, was already reported.
-      await queue;
-      wasConnected = false;
+      try {
+        downloads.abort(new Error('the SFTP source was stopped'));
+        downloads = new AbortController();
+        await connection.drop('the SFTP source was stopped');
+        // Let a poll or finish() in progress settle: dropping the connection fails its calls.
+        await queue;
+      } finally {
+        isStopping = false;
+        wasConnected = false;
+      }
     },
     pollOnce: () => pollReporting(),
     async finish(relPath) {
@@ -273,10 +284,12 @@ export function createSftpSource(config: SftpSourceConfig, options: SftpSourceOp
         target = remotePathFor(moveTo, relPath);
       }
       await exclusive(async () => {
-        const c = await client();
         try {
-          if (config.afterProcessing === 'move') await c.mkdir(posix.dirname(target), true);
-          await c.rename(remotePath, target);
+          if (config.afterProcessing === 'move') {
+            const folder = posix.dirname(target);
+            await connection.run(`mkdir ${folder}`, (c) => c.mkdir(folder, true));
+          }
+          await connection.run(`rename ${remotePath}`, (c) => c.rename(remotePath, target));
         } catch (error) {
           throw finishError(error, relPath, target);
         }

@@ -62,6 +62,11 @@ export interface SftpSourceOptions {
   now?: () => number;
   /** SSH handshake timeout; 10 s by default. */
   connectTimeoutMs?: number;
+  /**
+   * How long one SFTP call (list, stat, rename…) may go unanswered, and a download receive
+   * nothing, before the connection is treated as lost; 30 s by default.
+   */
+  operationTimeoutMs?: number;
 }
 
 export interface SftpSource {
