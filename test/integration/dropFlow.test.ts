@@ -419,6 +419,26 @@ describe('drop folder flow (files written directly, scans through the API)', () 
       expect(sha256(media)).toBe(sha256(oddClip));
     });
 
+    it('previews a mediacours ZIP, again after a restart (the preview folder is a cache)', async () => {
+      await setUp();
+      await set('USE_RECORD_PREVIEW', true);
+      await writeZip(local('avc/pod.zip'), mediacours(readFileSync(oddClip)));
+      await scan();
+      const file = await fileAt('avc/pod.zip');
+      for (let run = 0; run < 2; run++) {
+        if (run === 1) open();
+        const preview = await api().invoke('files.preview', { id: file.id });
+        expect(preview.kind).toBe('video');
+        expect(preview.slides.map((slide) => slide.url)).toEqual(
+          [0, 1, 2].map((n) => `/media/file/${String(file.id)}/slide/${String(n)}`),
+        );
+        const media = (app as RegieApp).mediaPath(file.id);
+        expect(media && sha256(media)).toBe(sha256(oddClip));
+      }
+      // Previewing does not claim: the ZIP still waits in the Inbox.
+      expect((await fileAt('avc/pod.zip')).status).toBe('unclaimed');
+    });
+
     it.each([
       [
         'an entry named ../ (zip-slip), refused when the file is checked',

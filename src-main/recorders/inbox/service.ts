@@ -19,6 +19,7 @@ import {
 } from '../recordings/repository';
 import type { RecordersService } from '../service';
 import { assignRules } from './rules';
+import { createPreviews } from './preview';
 import { moveToTrash } from './trash';
 
 /** Files an operator can still claim, assign or delete. */
@@ -53,10 +54,7 @@ export function createInboxService(options: {
 }) {
   const { s, files } = options;
   const recordings = createRecordingsRepository(s.db);
-  const previews = new Map<
-    number,
-    { mediaPath: string; kind: 'video' | 'audio'; slides: { imagePath: string | null }[] }
-  >();
+  const previews = createPreviews(s);
   const iso = () => s.now().toISOString();
   const changed = (file: StoredFile) => s.events.emit('files.changed', { file: toView(file) });
   const ffprobe = () => resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') });
@@ -266,55 +264,8 @@ export function createInboxService(options: {
       }
       return { ids };
     },
-    async preview(id: number): Promise<Preview> {
-      if (!s.settings.getBoolean('USE_RECORD_PREVIEW')) {
-        throw new RegieError(
-          'forbidden',
-          bi(
-            'Preview is off (USE_RECORD_PREVIEW)',
-            'La prévisualisation est désactivée (USE_RECORD_PREVIEW)',
-          ),
-        );
-      }
-      const file = find(id);
-      let entry = previews.get(id);
-      if (!entry) {
-        if (file.fileName.toLowerCase().endsWith('.zip')) {
-          const content = await extractAudiovideocast(
-            file.localPath,
-            join(s.dataDir, 'work', 'preview', String(id)),
-            {
-              skipFirstImage: s.settings.getBoolean('RECORDER_SKIP_FIRST_IMAGE'),
-            },
-          );
-          entry = { mediaPath: content.mediaPath, kind: 'video', slides: content.slides };
-        } else {
-          entry = {
-            mediaPath: file.localPath,
-            kind: file.media?.width ? 'video' : 'audio',
-            slides: [],
-          };
-        }
-        previews.set(id, entry);
-      }
-      const slides = entry.slides as (Preview['slides'][number] & { imagePath: string | null })[];
-      return {
-        url: `/media/file/${String(id)}`,
-        kind: entry.kind,
-        slides: slides.map(({ imagePath, ...slide }, n) => ({
-          ...slide,
-          url: imagePath === null ? null : `/media/file/${String(id)}/slide/${String(n)}`,
-        })),
-      };
-    },
-    /** For the web host's /media routes: the file behind a preview URL, if previewed. */
-    mediaPath(id: number, slide?: number): string | undefined {
-      const entry = previews.get(id);
-      if (!entry) return undefined;
-      return slide === undefined
-        ? entry.mediaPath
-        : ((entry.slides[slide]?.imagePath ?? undefined) as string | undefined);
-    },
+    preview: (id: number): Promise<Preview> => previews.open(find(id)),
+    mediaPath: (id: number, slide?: number) => previews.mediaPath(id, slide),
     async addRecording(
       input: {
         recorderId: number;
