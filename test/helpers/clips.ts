@@ -27,6 +27,10 @@ export interface ClipOptions {
   rotate?: 90 | 180 | 270;
   /** Extra output options, e.g. `['-g', '20']` (a key frame every 2 s) or `['-write_xing', '0']`. */
   outputArgs?: string[];
+  /** Pixel format of the video, e.g. `yuv420p10le` for a 10-bit source. Default `yuv420p`. */
+  pixFmt?: string;
+  /** Audio tracks (different tones); the first carries `audioLanguage`. Default 1. */
+  audioTracks?: number;
   /** The ffmpeg to use. Default: `ffmpeg` on the PATH. */
   ffmpeg?: string;
 }
@@ -69,12 +73,15 @@ export async function makeClip(dir: string, name: string, options: ClipOptions):
         ? ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '200k']
         : ['-c:v', 'libx264', '-preset', 'ultrafast']),
       '-pix_fmt',
-      'yuv420p',
+      options.pixFmt ?? 'yuv420p',
     );
   }
   if (options.audio) {
-    inputs.push('-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=44100:duration=${seconds}`);
-    maps.push('-map', `${index++}:a`);
+    for (let track = 0; track < (options.audioTracks ?? 1); track++) {
+      const tone = `sine=frequency=${440 + 220 * track}:sample_rate=44100:duration=${seconds}`;
+      inputs.push('-f', 'lavfi', '-i', tone);
+      maps.push('-map', `${index++}:a`);
+    }
     codecs.push('-c:a', AUDIO_CODECS[container], '-ac', '1');
     if (options.audioLanguage) codecs.push('-metadata:s:a:0', `language=${options.audioLanguage}`);
   }

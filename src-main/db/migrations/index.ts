@@ -1,5 +1,7 @@
 import initial from './001_initial.sql?raw';
 import recorderFiles from './002_recorder_files.sql?raw';
+import jobs from './003_jobs.sql?raw';
+import videos from './004_videos.sql?raw';
 
 export interface Migration {
   version: number;
@@ -14,6 +16,8 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'recorder_files', sql: recorderFiles },
+  { version: 3, name: 'jobs', sql: jobs },
+  { version: 4, name: 'videos', sql: videos },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
