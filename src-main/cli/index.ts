@@ -1,5 +1,7 @@
 import { RegieError } from '../core/errors';
 import { regieVersion } from '../core/version';
+import { encodeCommand } from './commands/encode';
+import { jobsCommand, videosCommand } from './commands/jobs';
 import { recorderCommand } from './commands/recorder';
 import { recordingsCommand } from './commands/recordings';
 import { serveCommand } from './commands/serve';
@@ -23,6 +25,8 @@ export const usage = `Usage: regie <command> [options]
   recordings list [--status S] | recordings claim ID --owner U [--title T] [--type N]
   recordings delete ID
   settings get [KEY] | settings set KEY VALUE | settings import-pod FILE [--dry-run]
+  encode INPUT --out DIR [--preset P]     (Pod's rendition set, standalone)
+  jobs list | jobs cancel ID | jobs retry ID | videos list
 
 Every command: --data DIR (else REGIE_DATA, else the OS app-data folder), --json, --as USERNAME.
 Exit status: 0 done, 1 refused or failed, 2 bad arguments.
@@ -54,6 +58,15 @@ export async function runCli(io: CliIo): Promise<number> {
         return 0;
       case 'recordings':
         await recordingsCommand(rest[0], { io, args: rest.slice(1) });
+        return 0;
+      case 'encode':
+        await encodeCommand({ io, args: rest });
+        return 0;
+      case 'jobs':
+        await jobsCommand(rest[0], { io, args: rest.slice(1) });
+        return 0;
+      case 'videos':
+        await videosCommand(rest[0], { io, args: rest.slice(1) });
         return 0;
       case 'settings':
         await settingsCommand(rest[0], { io, args: rest.slice(1) });

@@ -18,7 +18,9 @@ import { createDropService } from '../recorders/drop/dropService';
 import { createInboxService } from '../recorders/inbox/service';
 import { createSftpSourcesService } from '../recorders/sftpSources/service';
 import { purgeTrash } from '../recorders/inbox/trash';
-import { toRecordingView } from '../recorders/recordings/repository';
+import { createRecordingsRepository, toRecordingView } from '../recorders/recordings/repository';
+import { createJobQueue } from '../jobs';
+import { createLibraryService } from '../library/service';
 import { keyFileCipher, type SecretCipher } from '../secrets/cipher';
 import { createSettingsService } from '../settings/service';
 import { createSettingsStore } from '../settings/store';
@@ -60,11 +62,13 @@ export interface RegieApp {
   dataDir: string;
   /** The file behind a preview URL (/media/file/<id>[/slide/<n>]), for the web host. */
   mediaPath(fileId: number, slide?: number): string | undefined;
+  /** A published video's file (/library/<id>/<name>), for the web host. */
+  libraryFile(videoId: number, name: string): string | undefined;
   close(): void;
 }
 
 /** The folders Régie owns inside its data directory (DESIGN.md "Run modes and set-up"). */
-export const dataFolders = ['recorders', 'library', 'work', 'logs', 'trash'] as const;
+export const dataFolders = ['recorders', 'library', 'work', 'logs', 'trash', 'archive'] as const;
 
 export function createApp(config: AppConfig): RegieApp {
   const now = config.now ?? (() => new Date());
@@ -122,11 +126,32 @@ function compose(
   const settingsService = createSettingsService(services);
   const drop = createDropService({ s: services, recorders });
   const sftp = createSftpSourcesService({ s: services, cipher, drop });
+  const recordingsRepo = createRecordingsRepository(db);
+  const library = createLibraryService({
+    s: services,
+    recordings: recordingsRepo,
+    files: drop.files,
+  });
+  const jobs = createJobQueue({
+    db,
+    now,
+    concurrency: () => settings.get('REGIE_ENCODING_CONCURRENCY') as number,
+    handlers: { encode: (ctx) => library.encode(ctx) },
+    events: {
+      changed: (job) => events.emit('jobs.changed', { job }),
+      progressed: (job) => events.emit('jobs.changed', { job }),
+    },
+    workDir: join(dataDir, 'work'),
+  });
   const inbox = createInboxService({
     s: services,
     files: drop.files,
     recorders,
     onProcessed: (file) => sftp.processed(file),
+    onRecording: (recording) =>
+      void jobs.enqueue('encode', `recording:${String(recording.id)}`, {
+        recordingId: recording.id,
+      }),
   });
   purgeTrash(dataDir, settings.get('TRASH_RETENTION_DAYS') as number, now());
 
@@ -151,6 +176,10 @@ function compose(
     'settings.reset': ({ key }) => settingsService.reset(key),
     'settings.importPod': ({ source, dryRun }) => settingsService.importPod(source, dryRun),
     'journal.list': (args) => journal.list(args),
+    'jobs.list': () => jobs.list(),
+    'jobs.cancel': ({ id }) => jobs.cancel(id),
+    'jobs.retry': ({ id }) => jobs.retry(id),
+    'videos.list': () => library.list(),
     'sftp.list': () => sftp.list(),
     'sftp.add': (args) => sftp.add(args),
     'sftp.remove': ({ id }) => sftp.remove(id),
@@ -212,17 +241,24 @@ function compose(
   if (config.watch) {
     drop.start();
     sftp.start();
+    // Jobs left running by a crash come back as interrupted, then run again.
+    void jobs.start().then((started) => {
+      if (started.text)
+        services.record({ level: 'warn', kind: 'jobs.recovered', text: started.text });
+    });
   }
   return {
     api,
     events,
     dataDir,
     mediaPath: (fileId, slide) => inbox.mediaPath(fileId, slide),
+    libraryFile: (videoId, name) => library.libraryFile(videoId, name),
     close: () => {
       drop.stop();
-      // Running SFTP sources end their connections first; otherwise close at once.
-      if (sftp.isRunning()) void sftp.stop().finally(() => db.close());
-      else db.close();
+      // Running jobs and SFTP sources end first (jobs become interrupted); otherwise close at once.
+      if (sftp.isRunning() || config.watch) {
+        void Promise.all([sftp.stop(), jobs.stop()]).finally(() => db.close());
+      } else db.close();
     },
   };
 }

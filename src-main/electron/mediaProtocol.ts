@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import type { RegieApp } from '../core/app';
-import { parseMediaPath } from '../host/media';
+import { parseLibraryPath, parseMediaPath } from '../host/media';
 
 export const mediaScheme = 'regie-media';
 
@@ -16,13 +16,19 @@ export function registerMediaScheme(): void {
 }
 
 /**
- * `regie-media://app/media/file/<id>[/slide/<n>]`: the desktop app's counterpart of the web
- * host's /media routes. Only paths the core hands out for a preview are served.
+ * `regie-media://app/media/file/<id>[/slide/<n>]` and `regie-media://app/library/<id>/<file>`:
+ * the desktop app's counterpart of the web host's /media and /library routes. Only paths the core hands out for a preview are served.
  */
 export function handleMediaScheme(app: RegieApp): void {
   protocol.handle(mediaScheme, (request) => {
-    const media = parseMediaPath(new URL(request.url).pathname);
-    const path = media ? app.mediaPath(media.fileId, media.slide) : undefined;
+    const pathname = new URL(request.url).pathname;
+    const media = parseMediaPath(pathname);
+    const library = parseLibraryPath(pathname);
+    const path = media
+      ? app.mediaPath(media.fileId, media.slide)
+      : library
+        ? app.libraryFile(library.videoId, library.name)
+        : undefined;
     if (path === undefined) return new Response('No preview', { status: 404 });
     return net.fetch(pathToFileURL(path).href, { headers: request.headers });
   });

@@ -19,6 +19,9 @@ const mediaTypes: Record<string, string> = {
   '.jpeg': 'image/jpeg',
   '.png': 'image/png',
   '.gif': 'image/gif',
+  '.m3u8': 'application/vnd.apple.mpegurl',
+  '.vtt': 'text/vtt; charset=utf-8',
+  '.json': 'application/json',
 };
 
 /** `/media/file/<id>` and `/media/file/<id>/slide/<n>`: what a preview plays. */
@@ -27,6 +30,19 @@ export function parseMediaPath(pathname: string): { fileId: number; slide?: numb
   if (!match) return undefined;
   const fileId = Number(match[1]);
   return match[2] === undefined ? { fileId } : { fileId, slide: Number(match[2]) };
+}
+
+/** `/library/<video id>/<file name>`: a published video's renditions, playlists and images. */
+export function parseLibraryPath(pathname: string): { videoId: number; name: string } | undefined {
+  const match = /^\/library\/(\d+)\/([^/]+)$/.exec(pathname);
+  if (!match) return undefined;
+  let name: string;
+  try {
+    name = decodeURIComponent(match[2] ?? '');
+  } catch {
+    return undefined;
+  }
+  return { videoId: Number(match[1]), name };
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   sessionCookie,
 } from './auth';
 import { attachBridge, notBuiltMessage } from './bridge';
-import { parseMediaPath, serveMedia } from './media';
+import { parseLibraryPath, parseMediaPath, serveMedia } from './media';
 import { loginHint, securityHeaders } from './pages';
 import { serveStatic } from './static';
 
@@ -82,6 +82,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (media) {
       const path = options.app.mediaPath(media.fileId, media.slide);
       if (path === undefined) response.writeHead(404, securityHeaders).end('No preview');
+      else serveMedia(path, request, response);
+      return;
+    }
+    const library = parseLibraryPath(url.pathname);
+    if (library) {
+      const path = options.app.libraryFile(library.videoId, library.name);
+      if (path === undefined) response.writeHead(404, securityHeaders).end('No such file');
       else serveMedia(path, request, response);
       return;
     }

@@ -211,6 +211,33 @@ export const definitions: readonly SettingDefinition[] = [
     ),
   },
   {
+    key: 'FFMPEG_PRESET',
+    type: 'string',
+    group: 'site',
+    defaultValue: 'slow',
+    help: bi(
+      'x264 preset of the encodes (Pod: slow).',
+      'Préréglage x264 des encodages (Pod : slow).',
+    ),
+  },
+  {
+    key: 'REGIE_ENCODING_CONCURRENCY',
+    type: 'integer',
+    group: 'site',
+    defaultValue: 1,
+    help: bi('Encodes run at the same time.', 'Encodages menés en même temps.'),
+  },
+  {
+    key: 'REGIE_SOURCE_AFTER_PUBLISH',
+    type: 'string',
+    group: 'site',
+    defaultValue: 'archive',
+    help: bi(
+      'What happens to a source once its video is verified and published: keep, archive (<data>/archive) or delete.',
+      'Ce que devient une source une fois sa vidéo vérifiée et publiée : keep (garder), archive (<données>/archive) ou delete (supprimer).',
+    ),
+  },
+  {
     key: 'EMAIL_HOST',
     type: 'string',
     group: 'email',

@@ -3,6 +3,8 @@ import { fileStatuses } from './entities';
 import type {
   AppInfo,
   AssignRules,
+  Job,
+  Video,
   Preview,
   RecorderFile,
   Recording,
@@ -161,6 +163,12 @@ export const calls = {
       .strict(),
   ).returns<SftpSourceView>(),
   'sftp.remove': call(id).returns<{ id: number }>(),
+
+  'jobs.list': call(none).returns<Job[]>(),
+  /** Kills the job's processes and removes its partial outputs; a cancel is a status. */
+  'jobs.cancel': call(id).returns<Job>(),
+  'jobs.retry': call(id).returns<Job>(),
+  'videos.list': call(none).returns<Video[]>(),
 
   'journal.list': call(
     z

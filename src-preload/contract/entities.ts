@@ -148,6 +148,58 @@ export interface Preview {
   slides: (Slide & { url: string | null })[];
 }
 
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
+export type JobPhase = 'probe' | 'encode' | 'package' | 'verify' | 'publish';
+
+/** A unit of background work (an encode), persisted so nothing is lost on a crash. */
+export interface Job {
+  id: number;
+  kind: string;
+  /** What it works on, e.g. `recording:12`. */
+  subject: string;
+  status: JobStatus;
+  phase: JobPhase | null;
+  percent: number | null;
+  /** Encoding speed as a multiple of real time. */
+  speed: number | null;
+  etaS: number | null;
+  attempts: number;
+  error: Bilingual | null;
+  /** The exact command lines, to reproduce a failure in a terminal. */
+  commands: string[];
+  stderrTail: string[];
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface Rendition {
+  /** Pod's names: `360p`, `720p`, `playlist`, `audio`… */
+  name: string;
+  kind: 'mp4' | 'hls' | 'master' | 'mp3' | 'm4a';
+  /** File name inside the video's folder; served at /library/<video id>/<file>. */
+  file: string;
+  height: number | null;
+  sizeBytes: number;
+}
+
+/** A published video in the library (Pod's Video with its encodings). */
+export interface Video {
+  id: number;
+  recordingId: number | null;
+  ownerId: number;
+  title: string;
+  videoTypeId: number;
+  description: string;
+  durationS: number;
+  isVideo: boolean;
+  renditions: Rendition[];
+  thumbnail: string | null;
+  overviewVtt: string | null;
+  master: string | null;
+  createdAt: string;
+}
+
 /** A remote drop folder polled over SFTP; its password or key never leaves the main side. */
 export interface SftpSourceView {
   id: number;

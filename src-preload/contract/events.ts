@@ -1,4 +1,5 @@
 import type {
+  Job,
   JournalEntry,
   OperatorView,
   Recorder,
@@ -8,6 +9,7 @@ import type {
   SftpSourceView,
   UnknownFolder,
   User,
+  Video,
 } from './entities';
 
 /**
@@ -25,6 +27,9 @@ export interface Events {
   'files.unknownFoldersChanged': { folders: UnknownFolder[] };
   'recordings.changed': { recording: Recording };
   'sftp.changed': { sources: SftpSourceView[] };
+  /** A job's state or progress (progress at most 4 times a second per job). */
+  'jobs.changed': { job: Job };
+  'videos.changed': { video: Video };
 }
 
 export type EventName = keyof Events;
@@ -40,5 +45,7 @@ const eventRecord: Record<EventName, true> = {
   'files.unknownFoldersChanged': true,
   'recordings.changed': true,
   'sftp.changed': true,
+  'jobs.changed': true,
+  'videos.changed': true,
 };
 export const eventNames = Object.keys(eventRecord) as EventName[];

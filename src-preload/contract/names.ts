@@ -31,6 +31,10 @@ const callRecord: Record<CallName, true> = {
   'sftp.list': true,
   'sftp.add': true,
   'sftp.remove': true,
+  'jobs.list': true,
+  'jobs.cancel': true,
+  'jobs.retry': true,
+  'videos.list': true,
   'journal.list': true,
 };
 export const callNameList = Object.keys(callRecord) as CallName[];

@@ -4,6 +4,10 @@ import { useEffect } from 'react';
 import { InboxPanel } from '../features/inbox/InboxPanel';
 import { filesStore, unknownFoldersStore } from '../features/inbox/filesStore';
 import { sftpStore } from '../features/sftp/sftpStore';
+import { EncodingsPanel } from '../features/encodings/EncodingsPanel';
+import { jobsStore } from '../features/encodings/jobsStore';
+import { LibraryPanel } from '../features/library/LibraryPanel';
+import { videosStore } from '../features/library/videosStore';
 import { RecordingsPanel } from '../features/recordings/RecordingsPanel';
 import { recordingsStore } from '../features/recordings/recordingsStore';
 import { JournalPanel } from '../features/journal/JournalPanel';
@@ -21,6 +25,8 @@ import { Navigation } from './Navigation';
 import { useArea } from './useArea';
 
 const built = {
+  encodings: EncodingsPanel,
+  library: LibraryPanel,
   inbox: InboxPanel,
   recordings: RecordingsPanel,
   recorders: RecordersPanel,
@@ -43,6 +49,8 @@ export function App() {
       unknownFoldersStore,
       recordingsStore,
       sftpStore,
+      jobsStore,
+      videosStore,
     ])
       store.start();
   }, []);

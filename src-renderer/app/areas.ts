@@ -42,14 +42,8 @@ export interface Area {
 export const areas: readonly Area[] = [
   { id: 'inbox', label: 'nav.inbox', icon: IconInbox, section: 'daily' },
   { id: 'recordings', label: 'nav.recordings', icon: IconFileCheck, section: 'daily' },
-  {
-    id: 'encodings',
-    label: 'nav.encodings',
-    icon: IconMovie,
-    section: 'daily',
-    soon: 'soon.encodings',
-  },
-  { id: 'library', label: 'nav.library', icon: IconVideo, section: 'daily', soon: 'soon.library' },
+  { id: 'encodings', label: 'nav.encodings', icon: IconMovie, section: 'daily' },
+  { id: 'library', label: 'nav.library', icon: IconVideo, section: 'daily' },
   { id: 'bbb', label: 'nav.bbb', icon: IconPresentation, section: 'bbb', soon: 'soon.bbb' },
   {
     id: 'migration',

@@ -1,9 +1,11 @@
 import { Badge, Tooltip } from '@mantine/core';
-import type { Bilingual, FileStatus, RecordingStatus } from '../../src-preload/contract';
+import type { Bilingual, FileStatus, JobStatus, RecordingStatus } from '../../src-preload/contract';
 import type { MessageKey } from '../i18n/en';
 import { useBilingual, useT } from '../i18n/i18n';
 
-const colors: Record<FileStatus | RecordingStatus, string> = {
+type Status = FileStatus | RecordingStatus | JobStatus;
+
+const colors: Record<Status, string> = {
   incomplete: 'gray',
   invalid: 'red',
   unknown: 'orange',
@@ -14,16 +16,14 @@ const colors: Record<FileStatus | RecordingStatus, string> = {
   published: 'green',
   deleted: 'dark',
   failed: 'red',
+  running: 'indigo',
+  succeeded: 'green',
+  cancelled: 'gray',
+  interrupted: 'orange',
 };
 
 /** A status, with the reason (why it is invalid, what the notify call said) on hover. */
-export function StatusBadge({
-  status,
-  reason,
-}: {
-  status: FileStatus | RecordingStatus;
-  reason?: Bilingual | null;
-}) {
+export function StatusBadge({ status, reason }: { status: Status; reason?: Bilingual | null }) {
   const t = useT();
   const pick = useBilingual();
   const badge = (

@@ -51,6 +51,8 @@ export function createInboxService(options: {
   recorders: RecordersService;
   /** The file's recording exists or the file is in the trash: an SFTP source may rename it. */
   onProcessed?: (file: StoredFile) => void;
+  /** A recording was made: queue its encode. */
+  onRecording?: (recording: StoredRecording) => void;
 }) {
   const { s, files } = options;
   const recordings = createRecordingsRepository(s.db);
@@ -210,6 +212,7 @@ export function createInboxService(options: {
           ),
         });
         options.onProcessed?.(queued);
+        options.onRecording?.(recording);
         made.push(toRecordingView(recording));
       }
       return made;

@@ -10,9 +10,9 @@ import {
 import { dirname, join } from 'node:path';
 
 /**
- * Moves a file into `<data>/trash/<YYYY-MM-DD>/<origin>/<relPath>`, never `rm`: a deleted
- * recording can be brought back for TRASH_RETENTION_DAYS. Across file systems it copies,
- * checks the size, then removes the original.
+ * Moves a file into `<data>/<folder>/<YYYY-MM-DD>/<origin>/<relPath>` (`trash` by default),
+ * never `rm`: a deleted recording can be brought back for TRASH_RETENTION_DAYS, a published
+ * source is archived. Across file systems it copies, checks the size, then removes the original.
  */
 export function moveToTrash(options: {
   dataDir: string;
@@ -20,11 +20,12 @@ export function moveToTrash(options: {
   origin: string;
   relPath: string;
   now: Date;
+  folder?: 'trash' | 'archive';
 }): string {
   const day = options.now.toISOString().slice(0, 10);
   let target = join(
     options.dataDir,
-    'trash',
+    options.folder ?? 'trash',
     day,
     options.origin.replace(/[:/]/g, '_'),
     ...options.relPath.split('/'),

@@ -54,6 +54,7 @@ export interface RecordingsRepository {
   byId(id: number): StoredRecording | undefined;
   list(status?: RecordingStatus): StoredRecording[];
   insert(recording: NewRecording, at: string): StoredRecording;
+  setStatus(id: number, status: RecordingStatus, at: string): StoredRecording;
 }
 
 export function createRecordingsRepository(db: Db): RecordingsRepository {
@@ -66,6 +67,9 @@ export function createRecordingsRepository(db: Db): RecordingsRepository {
     `INSERT INTO recordings (recorder_id, file_id, owner_id, title, type, video_type_id, description, source_path, media_path, slides_json, status, comment, created_by, created_at, updated_at)
      VALUES (@recorderId, @fileId, @ownerId, @title, @type, @videoTypeId, @description, @sourcePath, @mediaPath, @slides, 'queued', @comment, @createdBy, @at, @at)`,
   );
+  const status = db.prepare<[string, string, number]>(
+    'UPDATE recordings SET status = ?, updated_at = ? WHERE id = ?',
+  );
   const must = (id: number) => {
     const row = one.get(id);
     if (!row) throw new Error(`recording ${String(id)} vanished`);
@@ -77,6 +81,10 @@ export function createRecordingsRepository(db: Db): RecordingsRepository {
       return row && toRecording(row);
     },
     list: (status) => (status ? byStatus.all(status) : all.all()).map(toRecording),
+    setStatus: (id, next, at) => {
+      status.run(next, at, id);
+      return must(id);
+    },
     insert: (recording, at) =>
       must(
         Number(

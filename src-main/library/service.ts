@@ -1,0 +1,148 @@
+import { existsSync, rmSync, unlinkSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Video } from '../../src-preload/contract';
+import { bi, RegieError } from '../core/errors';
+import type { Services } from '../core/services';
+import type { JobContext } from '../jobs';
+import type { FilesRepository } from '../recorders/drop/filesRepository';
+import { toView } from '../recorders/drop/filesRepository';
+import { moveToTrash } from '../recorders/inbox/trash';
+import {
+  toRecordingView,
+  type RecordingsRepository,
+  type StoredRecording,
+} from '../recorders/recordings/repository';
+import { libraryDir, renditionsOf, runEncode } from './encodeHandler';
+import { createVideosRepository, toVideoView } from './repository';
+
+const safeName = /^[\w][\w.-]*$/;
+
+/**
+ * The library (issue #4 §6): an encode job per claimed recording; a verified encode becomes a
+ * video; only then is the source archived, deleted or kept (REGIE_SOURCE_AFTER_PUBLISH).
+ */
+export function createLibraryService(options: {
+  s: Services;
+  recordings: RecordingsRepository;
+  files: FilesRepository;
+}) {
+  const { s, recordings, files } = options;
+  const videos = createVideosRepository(s.db);
+  const reserved = new Set<number>();
+  const iso = () => s.now().toISOString();
+
+  const setRecording = (recording: StoredRecording, status: StoredRecording['status']) => {
+    const next = recordings.setStatus(recording.id, status, iso());
+    s.events.emit('recordings.changed', { recording: toRecordingView(next) });
+    if (next.fileId !== null) {
+      const fileStatus =
+        status === 'encoding' ? 'encoding' : status === 'published' ? 'published' : 'queued';
+      const file = files.update(next.fileId, { status: fileStatus }, iso());
+      s.events.emit('files.changed', { file: toView(file) });
+    }
+    return next;
+  };
+
+  /** A folder id no other running job or video has. */
+  const reserveId = () => {
+    let id = videos.nextId();
+    while (reserved.has(id)) id++;
+    reserved.add(id);
+    return id;
+  };
+
+  function afterPublish(recording: StoredRecording) {
+    const file = recording.fileId === null ? undefined : files.byId(recording.fileId);
+    const what = s.settings.getString('REGIE_SOURCE_AFTER_PUBLISH');
+    if (recording.mediaPath)
+      rmSync(join(s.dataDir, 'work', 'recordings', String(recording.fileId)), {
+        recursive: true,
+        force: true,
+      });
+    if (!file || !existsSync(recording.sourcePath) || what === 'keep') return;
+    if (what === 'delete') unlinkSync(recording.sourcePath);
+    else
+      moveToTrash({
+        dataDir: s.dataDir,
+        localPath: recording.sourcePath,
+        origin: file.origin,
+        relPath: file.relPath,
+        now: s.now(),
+        folder: 'archive',
+      });
+  }
+
+  async function encode(ctx: JobContext): Promise<void> {
+    const { recordingId } = ctx.job.payload as { recordingId: number };
+    const recording = recordings.byId(recordingId);
+    if (!recording)
+      throw new RegieError(
+        'not_found',
+        bi(
+          `Recording ${String(recordingId)} no longer exists`,
+          `L'enregistrement ${String(recordingId)} n'existe plus`,
+        ),
+      );
+    const videoId = reserveId();
+    setRecording(recording, 'encoding');
+    try {
+      const outDir = libraryDir(s, videoId);
+      const result = await runEncode(s, ctx, {
+        input: recording.mediaPath ?? recording.sourcePath,
+        outDir,
+      });
+      ctx.progress({ phase: 'publish' });
+      const thumbnail = result.thumbnails.at(-1);
+      const video = videos.insert(
+        {
+          id: videoId,
+          recordingId: recording.id,
+          ownerId: recording.ownerId,
+          title: recording.title,
+          videoTypeId: recording.videoTypeId,
+          description: recording.description,
+          durationS: result.durationS,
+          isVideo: result.m4aPath === null,
+          renditions: renditionsOf(result),
+          thumbnail: thumbnail ? basename(thumbnail) : null,
+          overviewVtt: result.overview ? basename(result.overview.vtt) : null,
+          master: result.masterPath ? basename(result.masterPath) : null,
+          dir: outDir,
+          sourcePath: recording.sourcePath,
+        },
+        iso(),
+      );
+      const published = setRecording(recording, 'published');
+      s.events.emit('videos.changed', { video: toVideoView(video) });
+      s.record({
+        kind: 'videos.published',
+        subject: `video:${String(video.id)}`,
+        text: bi(
+          `"${video.title}" published (${String(video.renditions.length)} files)`,
+          `« ${video.title} » publiée (${String(video.renditions.length)} fichiers)`,
+        ),
+      });
+      afterPublish(published);
+    } catch (error) {
+      const isCancel = ctx.signal.aborted;
+      setRecording(recording, isCancel ? 'queued' : 'failed');
+      throw error;
+    } finally {
+      reserved.delete(videoId);
+    }
+  }
+
+  return {
+    encode,
+    list: (): Video[] => videos.list().map(toVideoView),
+    /** A file of a published video, for the web host's /library route; names only, no paths. */
+    libraryFile(videoId: number, name: string): string | undefined {
+      const video = videos.byId(videoId);
+      if (!video || !safeName.test(name)) return undefined;
+      const path = join(video.dir, name);
+      return existsSync(path) ? path : undefined;
+    },
+  };
+}
+
+export type LibraryService = ReturnType<typeof createLibraryService>;
