@@ -110,8 +110,12 @@ test('a file dropped in a recorder folder appears live, previews, and is claimed
   // Claimed: it leaves the waiting list and is queued for encoding.
   await expect(row).toBeHidden();
   await page.getByText('Traités', { exact: true }).click();
+  // Claimed: queued for encoding, then encoded and published (the queue runs with the console).
   await expect(
-    page.getByTestId('inbox-row').filter({ hasText: 'Cours du lundi.MP4' }).getByText('En attente'),
+    page
+      .getByTestId('inbox-row')
+      .filter({ hasText: 'Cours du lundi.MP4' })
+      .getByText(/^(En attente|Encodage|Publié)$/),
   ).toBeVisible();
   await page.getByRole('link', { name: 'Enregistrements' }).click();
   const recordings = page.getByTestId('recordings-table');
