@@ -41,7 +41,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['scripts/**/*.mjs', 'bin/**/*.js', '*.config.{js,ts}', 'test/**/*.ts'],
+    files: ['scripts/**/*.mjs', 'bin/**/*.js', '*.config.{js,ts}', 'test/**/*.ts', 'test/**/*.mjs'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },
