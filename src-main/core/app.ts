@@ -20,6 +20,7 @@ import { createSftpSourcesService } from '../recorders/sftpSources/service';
 import { purgeTrash } from '../recorders/inbox/trash';
 import { createRecordingsRepository, toRecordingView } from '../recorders/recordings/repository';
 import { createJobQueue } from '../jobs';
+import { checkPrograms } from '../library/programsCheck';
 import { createLibraryService } from '../library/service';
 import { keyFileCipher, type SecretCipher } from '../secrets/cipher';
 import { createSettingsService } from '../settings/service';
@@ -241,6 +242,7 @@ function compose(
   if (config.watch) {
     drop.start();
     sftp.start();
+    void checkPrograms(services);
     // Jobs left running by a crash come back as interrupted, then run again.
     void jobs.start().then((started) => {
       if (started.text)

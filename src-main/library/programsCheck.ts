@@ -1,0 +1,30 @@
+import { bi, RegieError } from '../core/errors';
+import type { Services } from '../core/services';
+import { resolveProgram } from '../media';
+import { selfTest } from '../media/programs';
+
+/**
+ * At start (STYLE.md, "Running ffmpeg"): ffmpeg and ffprobe are found and pass a one-second
+ * null encode, so a broken install is reported in the journal before the first job, not during it.
+ */
+export async function checkPrograms(s: Services): Promise<void> {
+  try {
+    const ffmpeg = resolveProgram('ffmpeg', { setting: s.settings.getString('FFMPEG_CMD') });
+    const ffprobe = resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') });
+    const versions = await selfTest(ffmpeg, ffprobe);
+    s.record({
+      kind: 'media.ready',
+      text: bi(
+        `ffmpeg ready: ${versions.ffmpegVersion} (${ffmpeg})`,
+        `ffmpeg prêt : ${versions.ffmpegVersion} (${ffmpeg})`,
+      ),
+    });
+  } catch (error) {
+    const text = error instanceof RegieError ? error.text : bi(String(error), String(error));
+    s.record({
+      level: 'error',
+      kind: 'media.unavailable',
+      text: bi(`ffmpeg cannot encode: ${text.en}`, `ffmpeg ne peut pas encoder : ${text.fr}`),
+    });
+  }
+}
