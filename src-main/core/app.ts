@@ -242,12 +242,16 @@ function compose(
   if (config.watch) {
     drop.start();
     sftp.start();
-    void checkPrograms(services);
+    // Both finish after start; the console may already be closing (a quick Ctrl+C).
+    void checkPrograms(services, () => db.open);
     // Jobs left running by a crash come back as interrupted, then run again.
-    void jobs.start().then((started) => {
-      if (started.text)
-        services.record({ level: 'warn', kind: 'jobs.recovered', text: started.text });
-    });
+    void jobs
+      .start()
+      .then((started) => {
+        if (started.text && db.open)
+          services.record({ level: 'warn', kind: 'jobs.recovered', text: started.text });
+      })
+      .catch((error: unknown) => logger.error(`job queue did not start: ${String(error)}`));
   }
   return {
     api,

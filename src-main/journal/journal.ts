@@ -56,6 +56,13 @@ export function createJournal(options: {
       const level = input.level ?? 'info';
       const at = now().toISOString();
       const subject = input.subject ?? null;
+      if (!db.open) {
+        // Work that ends while the console closes (a check, a job) still reaches the log file.
+        logger[level](
+          `${input.kind} ${subject ?? '-'} actor=${actor} ${input.text.en} (after close)`,
+        );
+        return { id: 0, at, level, kind: input.kind, text: input.text, actor, subject };
+      }
       const { lastInsertRowid } = insert.run(
         at,
         level,
