@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Bilingual } from '../../src-preload/contract';
 import { RegieError, bi } from '../core/errors';
-import { parseProbeOutput, probeArgs, type MediaInfo } from './probe';
+import { parseProbeOutput, probeArgs, probeJson, type MediaInfo } from './probe';
 import { ProgramError, run } from './run';
 import {
   formatStartTime,
@@ -173,19 +173,7 @@ async function probe(path: string, options: IntegrityOptions): Promise<Probed> {
       if (message !== null && knownMessages.size < MAX_KNOWN_MESSAGES) knownMessages.add(message);
     },
   });
-  let json: unknown;
-  try {
-    json = JSON.parse(stdout);
-  } catch (error) {
-    throw new ProgramError({
-      program: options.ffprobe,
-      args,
-      failure: 'output',
-      stderrTail,
-      detail: 'printed something that is not JSON',
-      cause: error,
-    });
-  }
+  const json = probeJson(stdout, { program: options.ffprobe, args, stderrTail });
   return { info: parseProbeOutput(json), startTimeS: formatStartTime(json), knownMessages };
 }
 

@@ -72,6 +72,23 @@ export const probeArgs = (path: string): string[] => [
   ffprobeInput(path),
 ];
 
+/** ffprobe's JSON output; anything else is a ProgramError with the command and its stderr. */
+export function probeJson(
+  stdout: string,
+  ran: { program: string; args: readonly string[]; stderrTail: string },
+): unknown {
+  try {
+    return JSON.parse(stdout) as unknown;
+  } catch (error) {
+    throw new ProgramError({
+      ...ran,
+      failure: 'output',
+      detail: 'printed something that is not JSON',
+      cause: error,
+    });
+  }
+}
+
 /** Reads a media file's container and streams. Rejects with a ProgramError when ffprobe cannot. */
 export async function probeMedia(path: string, options: ProbeOptions): Promise<MediaInfo> {
   const args = probeArgs(path);
@@ -79,20 +96,7 @@ export async function probeMedia(path: string, options: ProbeOptions): Promise<M
     timeoutMs: options.timeoutMs ?? 60_000,
     signal: options.signal,
   });
-  let json: unknown;
-  try {
-    json = JSON.parse(stdout);
-  } catch (error) {
-    throw new ProgramError({
-      program: options.ffprobe,
-      args,
-      failure: 'output',
-      stderrTail,
-      detail: 'printed something that is not JSON',
-      cause: error,
-    });
-  }
-  return parseProbeOutput(json);
+  return parseProbeOutput(probeJson(stdout, { program: options.ffprobe, args, stderrTail }));
 }
 
 type Json = Record<string, unknown>;
