@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { regie, serve, shot, type Served } from './serve';
+import { prepareInbox, serve, shot, type Served } from './serve';
 
 let served: Served;
 let clips: string;
@@ -41,23 +41,8 @@ test.afterAll(() => rmSync(clips, { recursive: true, force: true }));
 
 const start = (preset: string) =>
   serve({
-    prepare: (dataDir) => {
-      regie(
-        dataDir,
-        'user',
-        'add',
-        'marie.curie',
-        '--first-name',
-        'Marie',
-        '--last-name',
-        'Curie',
-        '--staff',
-      );
-      regie(dataDir, 'recorder', 'add', '--name', 'Amphi A', '--directory', 'amphi-a');
-      regie(dataDir, 'settings', 'set', 'ALLOW_MANUAL_RECORDING_CLAIMING', 'true');
-      regie(dataDir, 'settings', 'set', 'RECORDER_QUIET_SECONDS', '1');
-      regie(dataDir, 'settings', 'set', 'FFMPEG_PRESET', preset);
-    },
+    prepare: (dataDir) =>
+      prepareInbox(dataDir, { RECORDER_QUIET_SECONDS: '1', FFMPEG_PRESET: preset }),
   });
 test.afterEach(async () => {
   await served.stop();

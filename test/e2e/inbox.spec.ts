@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { regie, serve, shot, type Served } from './serve';
+import { prepareInbox, serve, shot, type Served } from './serve';
 
 let served: Served;
 let clips: string;
@@ -40,23 +40,8 @@ test.afterAll(() => rmSync(clips, { recursive: true, force: true }));
 
 test.beforeEach(async () => {
   served = await serve({
-    prepare: (dataDir) => {
-      regie(
-        dataDir,
-        'user',
-        'add',
-        'marie.curie',
-        '--first-name',
-        'Marie',
-        '--last-name',
-        'Curie',
-        '--staff',
-      );
-      regie(dataDir, 'recorder', 'add', '--name', 'Amphi A', '--directory', 'amphi-a');
-      regie(dataDir, 'settings', 'set', 'USE_RECORD_PREVIEW', 'true');
-      regie(dataDir, 'settings', 'set', 'ALLOW_MANUAL_RECORDING_CLAIMING', 'true');
-      regie(dataDir, 'settings', 'set', 'RECORDER_QUIET_SECONDS', '2');
-    },
+    prepare: (dataDir) =>
+      prepareInbox(dataDir, { USE_RECORD_PREVIEW: 'true', RECORDER_QUIET_SECONDS: '2' }),
   });
 });
 test.afterEach(async () => {

@@ -69,3 +69,25 @@ export function regie(dataDir: string, ...args: string[]): string {
     encoding: 'utf8',
   });
 }
+
+/**
+ * A console ready for the Inbox: the staff user marie.curie, the recorder Amphi A (folder
+ * amphi-a), claiming on, and the given settings.
+ */
+export function prepareInbox(dataDir: string, settings: Record<string, string>): void {
+  regie(
+    dataDir,
+    'user',
+    'add',
+    'marie.curie',
+    '--first-name',
+    'Marie',
+    '--last-name',
+    'Curie',
+    '--staff',
+  );
+  regie(dataDir, 'recorder', 'add', '--name', 'Amphi A', '--directory', 'amphi-a');
+  regie(dataDir, 'settings', 'set', 'ALLOW_MANUAL_RECORDING_CLAIMING', 'true');
+  for (const [key, value] of Object.entries(settings))
+    regie(dataDir, 'settings', 'set', key, value);
+}

@@ -1,6 +1,7 @@
-import { Button, Code, CopyButton, Drawer, Group, Stack, Text, Title } from '@mantine/core';
+import { Drawer, Stack, Text } from '@mantine/core';
 import type { Job } from '../../../src-preload/contract';
 import { useBilingual, useT } from '../../i18n/i18n';
+import { CopyableBlock } from './CopyableBlock';
 
 /** The exact command lines and the end of ffmpeg's output: what an operator needs to reproduce. */
 export function JobDrawer({ job, onClose }: { job: Job | null; onClose: () => void }) {
@@ -19,32 +20,8 @@ export function JobDrawer({ job, onClose }: { job: Job | null; onClose: () => vo
       {job && (
         <Stack>
           {job.error && <Text c="red">{pick(job.error)}</Text>}
-          <Group justify="space-between">
-            <Title order={5}>{t('encodings.commands')}</Title>
-            <CopyButton value={commands}>
-              {({ copied, copy }) => (
-                <Button size="xs" variant="light" onClick={copy}>
-                  {copied ? t('encodings.copied') : t('encodings.copy')}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-          <Code block data-testid="job-commands">
-            {commands || '—'}
-          </Code>
-          <Group justify="space-between">
-            <Title order={5}>{t('encodings.stderr')}</Title>
-            <CopyButton value={stderr}>
-              {({ copied, copy }) => (
-                <Button size="xs" variant="light" onClick={copy}>
-                  {copied ? t('encodings.copied') : t('encodings.copy')}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-          <Code block mah={400} style={{ overflow: 'auto' }}>
-            {stderr || '—'}
-          </Code>
+          <CopyableBlock title={t('encodings.commands')} text={commands} testId="job-commands" />
+          <CopyableBlock title={t('encodings.stderr')} text={stderr} maxHeight={400} />
         </Stack>
       )}
     </Drawer>
