@@ -2,6 +2,7 @@ import { RegieError } from '../core/errors';
 import { regieVersion } from '../core/version';
 import { encodeCommand } from './commands/encode';
 import { jobsCommand, videosCommand } from './commands/jobs';
+import { journalCommand } from './commands/journal';
 import { recorderCommand } from './commands/recorder';
 import { recordingsCommand } from './commands/recordings';
 import { serveCommand } from './commands/serve';
@@ -25,8 +26,10 @@ export const usage = `Usage: regie <command> [options]
   recordings list [--status S] | recordings claim ID --owner U [--title T] [--type N]
   recordings delete ID
   settings get [KEY] | settings set KEY VALUE | settings import-pod FILE [--dry-run]
-  encode INPUT --out DIR [--preset P]     (Pod's rendition set, standalone)
+  encode INPUT --out DIR [--preset P] [--renditions FILE.json] [--json]
+                                          (Pod's rendition set, standalone)
   jobs list | jobs cancel ID | jobs retry ID | videos list
+  journal [--limit N]                     (what happened, newest first)
 
 Every command: --data DIR (else REGIE_DATA, else the OS app-data folder), --json, --as USERNAME.
 Exit status: 0 done, 1 refused or failed, 2 bad arguments.
@@ -67,6 +70,9 @@ export async function runCli(io: CliIo): Promise<number> {
         return 0;
       case 'videos':
         await videosCommand(rest[0], { io, args: rest.slice(1) });
+        return 0;
+      case 'journal':
+        await journalCommand({ io, args: rest });
         return 0;
       case 'settings':
         await settingsCommand(rest[0], { io, args: rest.slice(1) });

@@ -137,6 +137,7 @@ function compose(
     db,
     now,
     concurrency: () => settings.get('REGIE_ENCODING_CONCURRENCY') as number,
+    minFreeBytes: () => (settings.get('REGIE_MIN_FREE_MB') as number) * 1_000_000,
     handlers: { encode: (ctx) => library.encode(ctx) },
     events: {
       changed: (job) => events.emit('jobs.changed', { job }),

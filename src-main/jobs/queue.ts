@@ -64,6 +64,18 @@ const toView = (job: JobRecord): Job => {
   return { ...view, commands: [...view.commands], stderrTail: [...view.stderrTail] };
 };
 
+/**
+ * A write of progress or output while a job runs: on a full disk it is kept in memory and
+ * written with the job's end, so the job fails for its own reason, not for this write's.
+ */
+function bestEffort(write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if (!/SQLITE_FULL|SQLITE_IOERR/.test((error as { code?: string }).code ?? '')) throw error;
+  }
+}
+
 /** The SQLite queue: jobs persisted before they start, run in this process, FIFO. */
 export function createJobQueue(options: JobQueueOptions): JobQueue {
   const { events, handlers, workDir } = options;
@@ -111,11 +123,12 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       }),
       persist: createThrottle<null>({
         intervalMs: PERSIST_INTERVAL_MS,
-        deliver: () => {
-          const at = stamp();
-          repo.saveProgress(id, entry.view, at);
-          repo.saveOutput(id, entry.view, at);
-        },
+        deliver: () =>
+          bestEffort(() => {
+            const at = stamp();
+            repo.saveProgress(id, entry.view, at);
+            repo.saveOutput(id, entry.view, at);
+          }),
         ...(options.clock ? { clock: options.clock } : {}),
       }),
       done: Promise.resolve(),
@@ -154,7 +167,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
         progress: (update) => onProgress(entry, update),
         recordCommand: (cmd) => {
           view.commands.push(cmd);
-          repo.saveOutput(view.id, view, stamp());
+          bestEffort(() => repo.saveOutput(view.id, view, stamp()));
         },
         recordStderr: (lines) => {
           appendStderr(view, lines);

@@ -6,6 +6,7 @@ import type { Services } from '../core/services';
 import type { JobContext } from '../jobs';
 import { resolveProgram } from '../media';
 import { EncodeError, encodeRenditionSet, type EncodeResult } from '../media/encode';
+import type { VideoRendition } from '../media/renditions';
 import { verifyOutputs } from '../media/verifyOutputs';
 
 /** What the encode job needs from the rest of the core. */
@@ -39,6 +40,7 @@ export async function runEncode(
       ffprobe,
       signal: ctx.signal,
       preset: s.settings.getString('FFMPEG_PRESET'),
+      renditions: s.settings.get('VIDEO_RENDITIONS') as VideoRendition[],
       onProgress: ({ phase, fraction, speed }) => {
         if (phase === 'probe') return ctx.progress({ phase: 'probe' });
         if (phase !== 'encode') return ctx.progress({ phase: 'package' });

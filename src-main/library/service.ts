@@ -59,17 +59,43 @@ export function createLibraryService(options: {
         recursive: true,
         force: true,
       });
-    if (!file || !existsSync(recording.sourcePath) || what === 'keep') return;
-    if (what === 'delete') unlinkSync(recording.sourcePath);
-    else
-      moveToTrash({
-        dataDir: s.dataDir,
-        localPath: recording.sourcePath,
-        origin: file.origin,
-        relPath: file.relPath,
-        now: s.now(),
-        folder: 'archive',
+    if (!file || what === 'keep') return;
+    const subject = `recording:${String(recording.id)}`;
+    if (!existsSync(recording.sourcePath)) {
+      s.record({
+        level: 'warn',
+        kind: 'recordings.sourceGone',
+        subject,
+        text: bi(
+          `The source ${recording.sourcePath} was already gone (moved or deleted outside Régie) when its video was published; nothing to ${what}.`,
+          `La source ${recording.sourcePath} avait déjà disparu (déplacée ou supprimée hors de Régie) à la publication de sa vidéo ; rien à ${what === 'delete' ? 'supprimer' : 'archiver'}.`,
+        ),
       });
+      return;
+    }
+    try {
+      if (what === 'delete') unlinkSync(recording.sourcePath);
+      else
+        moveToTrash({
+          dataDir: s.dataDir,
+          localPath: recording.sourcePath,
+          origin: file.origin,
+          relPath: file.relPath,
+          now: s.now(),
+          folder: 'archive',
+        });
+    } catch (error) {
+      // The video is published and verified; a source that cannot be moved stays where it is.
+      s.record({
+        level: 'error',
+        kind: 'recordings.archiveFailed',
+        subject,
+        text: bi(
+          `The video is published but its source ${recording.sourcePath} could not be ${what === 'delete' ? 'deleted' : 'archived'}: ${String(error)}. It was left in place.`,
+          `La vidéo est publiée mais sa source ${recording.sourcePath} n'a pas pu être ${what === 'delete' ? 'supprimée' : 'archivée'} : ${String(error)}. Elle est restée en place.`,
+        ),
+      });
+    }
   }
 
   async function encode(ctx: JobContext): Promise<void> {
@@ -87,6 +113,9 @@ export function createLibraryService(options: {
     setRecording(recording, 'encoding');
     try {
       const outDir = libraryDir(s, videoId);
+      // No video owns this folder (reserveId): anything in it is left by a run of this job that a
+      // crash or a kill stopped, e.g. its `.encoding-*` working folder.
+      rmSync(outDir, { recursive: true, force: true });
       const result = await runEncode(s, ctx, {
         input: recording.mediaPath ?? recording.sourcePath,
         outDir,

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Bilingual } from '../../src-preload/contract';
@@ -369,7 +370,22 @@ export async function encodeRenditionSet(options: EncodeOptions): Promise<Encode
     return result;
   } catch (error) {
     await rm(tmp, { recursive: true, force: true });
-    throw asEncodeError(error, ffmpeg, []);
+    if (!(error instanceof EncodeError && error.failure === 'cancelled') && !existsSync(input)) {
+      // Deleted or moved while queued or while ffmpeg started: say so, not "exited with code 1".
+      throw new EncodeError({
+        failure: 'input',
+        reason: bi(
+          `The source ${input} disappeared during the encode (moved or deleted outside Régie). Nothing partial was kept.`,
+          `La source ${input} a disparu pendant l'encodage (déplacée ou supprimée hors de Régie). Rien de partiel n'a été gardé.`,
+        ),
+        ...(error instanceof EncodeError && error.command !== null
+          ? { command: error.command }
+          : {}),
+        ...(error instanceof EncodeError ? { stderrTail: error.stderrTail } : {}),
+        cause: error,
+      });
+    }
+    throw diskFull(asEncodeError(error, ffmpeg, []), outDir);
   }
 
   async function runStep(
@@ -383,6 +399,19 @@ export async function encodeRenditionSet(options: EncodeOptions): Promise<Encode
       const { stdout, stderrTail } = await run(program, args, { signal, ...extra });
       commands.push({ step, command, stderrTail });
       log[step] = { command, result: stderrTail.split('\n').slice(-20).join('\n'), msg: 'ok' };
+      const writeError = writeErrorPattern.exec(stderrTail);
+      if (writeError) {
+        // ffmpeg 5 may exit 0 after a muxer could not write: its output is not whole.
+        throw new EncodeError({
+          failure: 'ffmpeg',
+          reason: bi(
+            `${step}: ffmpeg could not write its output (${writeError[0]})`,
+            `${step} : ffmpeg n'a pas pu écrire sa sortie (${writeError[0]})`,
+          ),
+          command,
+          stderrTail,
+        });
+      }
       return stdout;
     } catch (error) {
       if (error instanceof ProgramError) {
@@ -396,6 +425,35 @@ export async function encodeRenditionSet(options: EncodeOptions): Promise<Encode
 /** `info_video.json` and the master go in last, so a reader never sees them before the files. */
 const lastRank = (name: string): number =>
   name === 'info_video.json' ? 2 : name === 'livestream.m3u8' ? 1 : 0;
+
+/** What ffmpeg prints when a write failed, even when it exits 0. */
+const writeErrorPattern =
+  /No space left on device|Disk quota exceeded|Error writing trailer[^\n]*|Error submitting a packet to the muxer[^\n]*/i;
+
+/**
+ * A write that failed for lack of space, from ffmpeg (`No space left on device`) or from Node
+ * (`ENOSPC`), said as such: the partial outputs are already gone and the source was only read.
+ */
+function diskFull(error: unknown, outDir: string): unknown {
+  const text =
+    error instanceof EncodeError
+      ? `${error.reason.en}\n${error.stderrTail}`
+      : error instanceof Error
+        ? `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`
+        : '';
+  if (!/No space left on device|ENOSPC|Disk quota exceeded|EDQUOT/i.test(text)) return error;
+  const reason = bi(
+    `The disk holding ${outDir} is full: the encode could not write its outputs. Nothing partial was kept and the source is untouched. Free some space, then retry the job.`,
+    `Le disque qui contient ${outDir} est plein : l'encodage n'a pas pu écrire ses fichiers. Rien de partiel n'a été gardé et la source est intacte. Libérez de la place, puis relancez la tâche.`,
+  );
+  return new EncodeError({
+    failure: 'ffmpeg',
+    reason,
+    ...(error instanceof EncodeError && error.command !== null ? { command: error.command } : {}),
+    ...(error instanceof EncodeError ? { stderrTail: error.stderrTail } : {}),
+    cause: error,
+  });
+}
 
 function asEncodeError(error: unknown, program: string, args: readonly string[]): unknown {
   if (error instanceof EncodeError) return error;

@@ -1,5 +1,6 @@
 import type { Bilingual, SettingType } from '../../src-preload/contract';
 import { bi } from '../core/errors';
+import { podDefaultRenditions } from '../media/renditions';
 
 export interface SettingDefinition {
   key: string;
@@ -221,11 +222,31 @@ export const definitions: readonly SettingDefinition[] = [
     ),
   },
   {
+    key: 'VIDEO_RENDITIONS',
+    type: 'renditions',
+    group: 'site',
+    defaultValue: podDefaultRenditions,
+    help: bi(
+      "Renditions encoded for every video (Pod's VideoRendition): the lowest is always made, the others when the source is high enough (within the threshold); encode_mp4 also writes an MP4. Only maxrate (also the buffer size) and audio_bitrate reach ffmpeg, as in Pod.",
+      'Rendus encodés pour chaque vidéo (VideoRendition de Pod) : le plus bas est toujours produit, les autres si la source est assez haute (au seuil près) ; encode_mp4 écrit aussi un MP4. Seuls maxrate (aussi taille du tampon) et audio_bitrate vont à ffmpeg, comme dans Pod.',
+    ),
+  },
+  {
     key: 'REGIE_ENCODING_CONCURRENCY',
     type: 'integer',
     group: 'site',
     defaultValue: 1,
     help: bi('Encodes run at the same time.', 'Encodages menés en même temps.'),
+  },
+  {
+    key: 'REGIE_MIN_FREE_MB',
+    type: 'integer',
+    group: 'site',
+    defaultValue: 1000,
+    help: bi(
+      'Free disk space (MB) the data folder must have before an encode starts; 0 turns the check off.',
+      "Espace disque libre (Mo) que le dossier de données doit avoir avant qu'un encodage commence ; 0 désactive le contrôle.",
+    ),
   },
   {
     key: 'REGIE_SOURCE_AFTER_PUBLISH',

@@ -1,5 +1,6 @@
 import type { Bilingual } from '../../src-preload/contract';
 import { bi } from '../core/errors';
+import { checkRenditions } from '../media/renditionsCheck';
 import type { SettingDefinition } from './definitions';
 
 export type Checked = { ok: true; value: unknown } | { ok: false; why: Bilingual };
@@ -30,6 +31,8 @@ export function checkValue(def: SettingDefinition, value: unknown): Checked {
         : fail(`${def.key} expects a list of text values`, `${def.key} attend une liste de textes`);
     case 'people':
       return checkPeople(def.key, value);
+    case 'renditions':
+      return checkRenditions(def.key, value);
   }
 }
 
@@ -105,6 +108,8 @@ export function parseText(def: SettingDefinition, text: string): Checked {
     case 'people':
       if (trimmed.startsWith('[')) return checkValue(def, parseJson(trimmed));
       return checkValue(def, trimmed === '' ? [] : trimmed.split(',').map(parsePerson));
+    case 'renditions':
+      return checkValue(def, parseJson(trimmed));
   }
 }
 

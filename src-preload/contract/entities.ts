@@ -232,7 +232,14 @@ export interface JournalEntry {
 }
 
 export type SettingType =
-  'string' | 'boolean' | 'integer' | 'integerOrNull' | 'stringList' | 'people';
+  | 'string'
+  | 'boolean'
+  | 'integer'
+  | 'integerOrNull'
+  | 'stringList'
+  | 'people'
+  /** Pod's `VideoRendition` rows (resolution, bitrates, encode_mp4, threshold). */
+  | 'renditions';
 
 export interface SettingView {
   key: string;

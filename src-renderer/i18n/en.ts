@@ -110,6 +110,8 @@ export const en = {
   'settings.secretSet': 'A value is stored (encrypted). Type a new one to replace it.',
   'settings.secretUnset': 'No value stored.',
   'settings.people.help': 'One per line: Name <email>',
+  'settings.renditions.add': 'Add a rendition',
+  'settings.renditions.remove': 'Remove rendition',
   'settings.list.help': 'Comma-separated',
 
   'inbox.title': 'Inbox',

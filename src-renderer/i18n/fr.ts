@@ -113,6 +113,8 @@ export const fr: Record<MessageKey, string> = {
     'Une valeur est enregistrée (chiffrée). Saisissez-en une autre pour la remplacer.',
   'settings.secretUnset': 'Aucune valeur enregistrée.',
   'settings.people.help': 'Une par ligne : Nom <courriel>',
+  'settings.renditions.add': 'Ajouter un rendu',
+  'settings.renditions.remove': 'Retirer le rendu',
   'settings.list.help': 'Séparées par des virgules',
 
   'inbox.title': 'À traiter',

@@ -1,11 +1,27 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bi, RegieError } from '../../core/errors';
 import { resolveProgram } from '../../media';
 import { EncodeError, encodeRenditionSet } from '../../media/encode';
+import type { VideoRendition } from '../../media/renditions';
+import { checkRenditions } from '../../media/renditionsCheck';
 import { verifyOutputs } from '../../media/verifyOutputs';
 import { parseCommand, requireOption } from '../commandLine';
 import type { CommandContext } from '../context';
 import { UsageError } from '../io';
+
+/** `--renditions FILE`: a JSON list of Pod `VideoRendition` rows, as `VIDEO_RENDITIONS` takes. */
+function readRenditions(path: string): VideoRendition[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (error) {
+    throw new UsageError(`--renditions: cannot read ${path} as JSON (${(error as Error).message})`);
+  }
+  const checked = checkRenditions('--renditions', parsed);
+  if (!checked.ok) throw new UsageError(checked.why.en);
+  return checked.value;
+}
 
 /**
  * `regie encode INPUT --out DIR`: Pod's rendition set and info_video.json, standalone (no data
@@ -14,10 +30,12 @@ import { UsageError } from '../io';
 export async function encodeCommand(ctx: CommandContext): Promise<void> {
   const { values, positionals } = parseCommand(
     ctx.args,
-    { out: { type: 'string' }, preset: { type: 'string' } },
+    { out: { type: 'string' }, preset: { type: 'string' }, renditions: { type: 'string' } },
     ['INPUT'],
   );
   const input = resolve(positionals[0] ?? '');
+  const renditions =
+    values.renditions === undefined ? undefined : readRenditions(values.renditions);
   const outDir = resolve(requireOption(values.out, 'out'));
   const ffmpeg = resolveProgram('ffmpeg', { env: ctx.io.env });
   const ffprobe = resolveProgram('ffprobe', { env: ctx.io.env });
@@ -32,6 +50,7 @@ export async function encodeCommand(ctx: CommandContext): Promise<void> {
       ffprobe,
       signal: controller.signal,
       preset: values.preset ?? 'slow',
+      ...(renditions ? { renditions } : {}),
       onProgress: ({ phase, fraction, speed }) => {
         const now = Date.now();
         if (now - lastLine < 1000 && phase === 'encode') return;

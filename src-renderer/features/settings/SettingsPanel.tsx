@@ -4,6 +4,7 @@ import { PanelHeader } from '../../components/PanelHeader';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/i18n';
 import { appInfoStore } from '../users/usersStore';
+import { RenditionsField } from './RenditionsField';
 import { SettingField } from './SettingField';
 import { settingsStore } from './settingsStore';
 
@@ -25,14 +26,23 @@ export function SettingsPanel() {
             {t(`settings.group.${group}` as MessageKey)}
           </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            {inGroup(group).map((setting) => (
-              <SettingField
-                key={setting.key}
-                setting={setting}
-                canEdit={canEdit || setting.key === 'REGIE_OPERATOR'}
-              />
-            ))}
+            {inGroup(group)
+              .filter((setting) => setting.type !== 'renditions')
+              .map((setting) => (
+                <SettingField
+                  key={setting.key}
+                  setting={setting}
+                  canEdit={canEdit || setting.key === 'REGIE_OPERATOR'}
+                />
+              ))}
           </SimpleGrid>
+          {inGroup(group)
+            .filter((setting) => setting.type === 'renditions')
+            .map((setting) => (
+              <Stack key={setting.key} mt="lg">
+                <RenditionsField setting={setting} canEdit={canEdit} />
+              </Stack>
+            ))}
         </Card>
       ))}
     </Stack>
