@@ -1,0 +1,262 @@
+import type { Dispatcher } from 'undici';
+import { bbbChecksum, type ChecksumAlgorithm } from './checksum';
+import { BbbError } from './errors';
+import { fetchText } from './http';
+import { parseMeeting, parseMeetings, parseRecordings, parseVersion, responseOf } from './parse';
+import { encodeQuery, type QueryParams } from './query';
+import type { BbbMeetingInfo, BbbRecording, BbbRecordingsPage, BbbVersionInfo } from './types';
+import { text } from './xml';
+
+export interface BbbClientOptions {
+  /** The server's API URL (`https://bbb.univ.fr/bigbluebutton/api`) or its base (`…/`). */
+  url: string;
+  secret: string;
+  /** Default sha256 (bbb.md §0.1); sha1 for old servers; never sha384 towards Scalelite. */
+  algorithm?: ChecksumAlgorithm;
+  /** Per request. Default 10 s. */
+  timeoutMs?: number;
+  /** Per answer. Default 64 MB. */
+  maxBytes?: number;
+  /** Extra tries of a read call after a network error, a timeout or a 5xx. Default 2. */
+  retries?: number;
+  /** First pause between tries; doubled each time. Default 250 ms. */
+  retryDelayMs?: number;
+  dispatcher?: Dispatcher;
+}
+
+export interface RecordingFilters {
+  meetingIds?: readonly string[];
+  /** Full ids or prefixes (BBB matches prefixes). */
+  recordIds?: readonly string[];
+  /** `processing`, `processed`, `published`, `unpublished`, `deleted`, or `any`. */
+  states?: readonly string[];
+  /** `meta_<key>=v1,v2`. */
+  meta?: Readonly<Record<string, string>>;
+}
+
+export interface AllRecordingsOptions {
+  /** 1–100 (BBB's bounds). Default 100. */
+  pageSize?: number;
+  /** Pages fetched at once once the total is known. Default 4. */
+  concurrency?: number;
+  signal?: AbortSignal;
+}
+
+export interface AllRecordings {
+  recordings: BbbRecording[];
+  /** `paged` when the server paginated (2.6+), `whole` when it answered everything at once. */
+  mode: 'paged' | 'whole';
+  requests: number;
+}
+
+/** `https://h/` or `https://h/bigbluebutton/api/` → `https://h/bigbluebutton/api`. */
+export function apiBase(url: string): string {
+  const trimmed = url.trim().replace(/\/+$/, '');
+  return /\/api$/.test(trimmed) ? trimmed : `${trimmed}/bigbluebutton/api`;
+}
+
+const readCalls = new Set([
+  '',
+  'getMeetings',
+  'getMeetingInfo',
+  'isMeetingRunning',
+  'getRecordings',
+]);
+
+/** One BBB or Scalelite server's API (reference/bbb.md §1). Stateless; safe to share. */
+export function createBbbClient(options: BbbClientOptions) {
+  const base = apiBase(options.url);
+  const algorithm = options.algorithm ?? 'sha256';
+  const limits = {
+    timeoutMs: options.timeoutMs ?? 10_000,
+    maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+  };
+  const retries = options.retries ?? 2;
+  const retryDelayMs = options.retryDelayMs ?? 250;
+
+  /** The signed URL of a call: the query is encoded once, hashed, and sent as hashed. */
+  function urlFor(call: string, params: QueryParams = []): string {
+    const query = encodeQuery(params);
+    const checksum = bbbChecksum(algorithm, call, query, options.secret);
+    return `${base}/${call}?${query === '' ? '' : `${query}&`}checksum=${checksum}`;
+  }
+
+  async function get(call: string, url: string, signal?: AbortSignal): Promise<string> {
+    const tries = readCalls.has(call) ? retries + 1 : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fetchText(call || 'index', url, { ...limits, ...(signal ? { signal } : {}) });
+      } catch (error) {
+        if (!(error instanceof BbbError) || !error.isTransient || attempt >= tries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  const callApi = async (call: string, params: QueryParams = [], signal?: AbortSignal) =>
+    responseOf(call, await get(call, urlFor(call, params), signal));
+
+  function recordingParams(filters: RecordingFilters, page?: { offset: number; limit: number }) {
+    const params: [string, string][] = [];
+    if (filters.meetingIds?.length) params.push(['meetingID', filters.meetingIds.join(',')]);
+    if (filters.recordIds?.length) params.push(['recordID', filters.recordIds.join(',')]);
+    if (filters.states?.length) params.push(['state', filters.states.join(',')]);
+    for (const [key, value] of Object.entries(filters.meta ?? {}))
+      params.push([`meta_${key}`, value]);
+    if (page) params.push(['offset', String(page.offset)], ['limit', String(page.limit)]);
+    return params;
+  }
+
+  async function getRecordings(
+    filters: RecordingFilters = {},
+    page?: { offset: number; limit: number },
+    signal?: AbortSignal,
+  ): Promise<BbbRecordingsPage> {
+    return parseRecordings(await callApi('getRecordings', recordingParams(filters, page), signal));
+  }
+
+  return {
+    base,
+    algorithm,
+    urlFor,
+
+    /** The unsigned index document: BBB generation (3.x has bbbVersion), or Scalelite. */
+    async version(signal?: AbortSignal): Promise<BbbVersionInfo> {
+      return parseVersion(responseOf('index', await get('', base, signal)));
+    },
+
+    async getMeetings(signal?: AbortSignal): Promise<BbbMeetingInfo[]> {
+      return parseMeetings(await callApi('getMeetings', [], signal));
+    },
+
+    async getMeetingInfo(meetingId: string, signal?: AbortSignal): Promise<BbbMeetingInfo> {
+      return parseMeeting(await callApi('getMeetingInfo', [['meetingID', meetingId]], signal));
+    },
+
+    async isMeetingRunning(meetingId: string, signal?: AbortSignal): Promise<boolean> {
+      const response = await callApi('isMeetingRunning', [['meetingID', meetingId]], signal);
+      return text(response, 'running') === 'true';
+    },
+
+    getRecordings,
+
+    /**
+     * Every recording matching `filters`: pages of `pageSize` on servers that paginate (2.6+,
+     * either total layout), one answer on those that do not (≤2.5) or ignore offset/limit
+     * (Scalelite, bbb.md §0.4). Duplicates from a list that moved between pages are dropped.
+     */
+    async getAllRecordings(
+      filters: RecordingFilters = {},
+      opts: AllRecordingsOptions = {},
+    ): Promise<AllRecordings> {
+      const pageSize = Math.min(100, Math.max(1, opts.pageSize ?? 100));
+      const first = await getRecordings(filters, { offset: 0, limit: pageSize }, opts.signal);
+      const total = first.totalElements;
+      if (total === null || first.recordings.length > pageSize || total <= pageSize) {
+        return {
+          recordings: first.recordings,
+          mode: total === null ? 'whole' : 'paged',
+          requests: 1,
+        };
+      }
+      const offsets: number[] = [];
+      for (let offset = pageSize; offset < total; offset += pageSize) offsets.push(offset);
+      const pages: BbbRecording[][] = new Array<BbbRecording[]>(offsets.length);
+      let next = 0;
+      const worker = async () => {
+        while (next < offsets.length) {
+          const index = next++;
+          const offset = offsets[index] ?? 0;
+          const page = await getRecordings(filters, { offset, limit: pageSize }, opts.signal);
+          pages[index] = page.recordings;
+        }
+      };
+      await Promise.all(
+        Array.from({ length: Math.min(opts.concurrency ?? 4, offsets.length) }, worker),
+      );
+      const seen = new Set<string>();
+      const recordings: BbbRecording[] = [];
+      for (const list of [first.recordings, ...pages]) {
+        for (const recording of list ?? []) {
+          if (seen.has(recording.recordId)) continue;
+          seen.add(recording.recordId);
+          recordings.push(recording);
+        }
+      }
+      return { recordings, mode: 'paged', requests: offsets.length + 1 };
+    },
+
+    /** `create` (idempotent: a second call answers `duplicateWarning`). */
+    async create(params: QueryParams, signal?: AbortSignal): Promise<BbbMeetingInfo> {
+      return parseMeeting(await callApi('create', params, signal));
+    },
+
+    /** A signed join URL for a browser; never fetched here, never logged (a credential). */
+    joinUrl(params: {
+      meetingId: string;
+      fullName: string;
+      role: 'MODERATOR' | 'VIEWER';
+      userId?: string;
+    }): string {
+      const query: [string, string][] = [
+        ['fullName', params.fullName],
+        ['meetingID', params.meetingId],
+        ['role', params.role],
+      ];
+      if (params.userId) query.push(['userID', params.userId]);
+      return urlFor('join', query);
+    },
+
+    async end(meetingId: string, signal?: AbortSignal): Promise<void> {
+      await callApi('end', [['meetingID', meetingId]], signal);
+    },
+
+    /** BBB 3.0+ only; Scalelite answers `unsupportedRequest` (bbb.md §0.5, §0.6). */
+    async sendChatMessage(
+      meetingId: string,
+      message: string,
+      userName = 'Régie',
+      signal?: AbortSignal,
+    ): Promise<void> {
+      if (message.length < 1 || message.length > 500) {
+        throw new RangeError(
+          `A chat message is 1 to 500 characters, not ${String(message.length)}`,
+        );
+      }
+      await callApi(
+        'sendChatMessage',
+        [
+          ['meetingID', meetingId],
+          ['message', message],
+          ['userName', userName],
+        ],
+        signal,
+      );
+    },
+
+    async publishRecordings(recordIds: readonly string[], publish: boolean): Promise<boolean> {
+      const response = await callApi('publishRecordings', [
+        ['recordID', recordIds.join(',')],
+        ['publish', String(publish)],
+      ]);
+      return text(response, 'published') === 'true';
+    },
+
+    async updateRecordings(
+      recordIds: readonly string[],
+      meta: Readonly<Record<string, string>>,
+    ): Promise<boolean> {
+      const params: [string, string][] = [['recordID', recordIds.join(',')]];
+      for (const [key, value] of Object.entries(meta)) params.push([`meta_${key}`, value]);
+      return text(await callApi('updateRecordings', params), 'updated') === 'true';
+    },
+
+    async deleteRecordings(recordIds: readonly string[]): Promise<boolean> {
+      const response = await callApi('deleteRecordings', [['recordID', recordIds.join(',')]]);
+      return text(response, 'deleted') === 'true';
+    },
+  };
+}
+
+export type BbbClient = ReturnType<typeof createBbbClient>;
