@@ -18,7 +18,12 @@ import { createDropService } from '../recorders/drop/dropService';
 import { createInboxService } from '../recorders/inbox/service';
 import { createSftpSourcesService } from '../recorders/sftpSources/service';
 import { purgeTrash } from '../recorders/inbox/trash';
-import { createRecordingsRepository, toRecordingView } from '../recorders/recordings/repository';
+import {
+  createRecordingsRepository,
+  toRecordingView,
+  type StoredRecording,
+} from '../recorders/recordings/repository';
+import { createBbbService } from '../bbb/service';
 import { createJobQueue } from '../jobs';
 import { checkPrograms } from '../library/programsCheck';
 import { createLibraryService } from '../library/service';
@@ -133,12 +138,28 @@ function compose(
     recordings: recordingsRepo,
     files: drop.files,
   });
+  const enqueueEncode = (recording: StoredRecording) =>
+    void jobs.enqueue('encode', `recording:${String(recording.id)}`, {
+      recordingId: recording.id,
+    });
+  const bbb = createBbbService({
+    s: services,
+    cipher,
+    regieRecordings: recordingsRepo,
+    jobs: () => jobs,
+    onRecording: enqueueEncode,
+  });
+  // A BBB recording's row follows the Régie recording made from it (encoding, published).
+  events.on('recordings.changed', ({ recording }) => bbb.recordingChanged(recording.id));
   const jobs = createJobQueue({
     db,
     now,
     concurrency: () => settings.get('REGIE_ENCODING_CONCURRENCY') as number,
     minFreeBytes: () => (settings.get('REGIE_MIN_FREE_MB') as number) * 1_000_000,
-    handlers: { encode: (ctx) => library.encode(ctx) },
+    handlers: {
+      encode: (ctx) => library.encode(ctx),
+      bbbPublish: (ctx) => bbb.runPublishJob(ctx),
+    },
     events: {
       changed: (job) => events.emit('jobs.changed', { job }),
       progressed: (job) => events.emit('jobs.changed', { job }),
@@ -150,14 +171,28 @@ function compose(
     files: drop.files,
     recorders,
     onProcessed: (file) => sftp.processed(file),
-    onRecording: (recording) =>
-      void jobs.enqueue('encode', `recording:${String(recording.id)}`, {
-        recordingId: recording.id,
-      }),
+    onRecording: enqueueEncode,
   });
   purgeTrash(dataDir, settings.get('TRASH_RETENTION_DAYS') as number, now());
 
+  const bbbHandlers = {
+    'bbb.servers': () => bbb.servers.list(),
+    'bbb.addServer': (args: Parameters<typeof bbb.servers.add>[0]) => bbb.servers.add(args),
+    'bbb.removeServer': ({ id }: { id: number }) => bbb.servers.remove(id),
+    'bbb.testServer': ({ id }: { id: number }) => bbb.servers.test(id),
+    'bbb.poll': () => bbb.pollOnce(),
+    'bbb.meetings': (args: { runningOnly?: boolean; limit?: number }) => bbb.meetings(args),
+    'bbb.recordings': (args: { serverId?: number; meetingId?: string; limit?: number }) =>
+      bbb.recordings(args),
+    'bbb.mirror': async ({ serverId }: { serverId?: number }) =>
+      serverId === undefined ? bbb.mirrorRecent() : [await bbb.mirrorServer(serverId)],
+    'bbb.publish': ({ id, owner }: { id: number; owner: string }) => bbb.publish(id, owner),
+    'bbb.matches': () => bbb.matchQueue(),
+    'bbb.match': ({ attendeeId, username }: { attendeeId: number; username: string }) =>
+      bbb.matching.choose(attendeeId, username),
+  } satisfies Partial<Handlers>;
   const handlers: Handlers = {
+    ...bbbHandlers,
     'app.info': () => ({
       version: regieVersion,
       dataDir,
@@ -243,6 +278,7 @@ function compose(
   if (config.watch) {
     drop.start();
     sftp.start();
+    bbb.start();
     // Both finish after start; the console may already be closing (a quick Ctrl+C).
     void checkPrograms(services, () => db.open);
     // Jobs left running by a crash come back as interrupted, then run again.
@@ -264,7 +300,7 @@ function compose(
       drop.stop();
       // Running jobs and SFTP sources end first (jobs become interrupted); otherwise close at once.
       if (sftp.isRunning() || config.watch) {
-        void Promise.all([sftp.stop(), jobs.stop()]).finally(() => db.close());
+        void Promise.all([sftp.stop(), jobs.stop(), bbb.stop()]).finally(() => db.close());
       } else db.close();
     },
   };

@@ -1,5 +1,5 @@
-import { existsSync, rmSync, unlinkSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import type { Video } from '../../src-preload/contract';
 import { bi, RegieError } from '../core/errors';
 import type { Services } from '../core/services';
@@ -59,6 +59,7 @@ export function createLibraryService(options: {
         recursive: true,
         force: true,
       });
+    if (!file && what !== 'keep') return afterPublishDownload(recording, what);
     if (!file || what === 'keep') return;
     const subject = `recording:${String(recording.id)}`;
     if (!existsSync(recording.sourcePath)) {
@@ -93,6 +94,35 @@ export function createLibraryService(options: {
         text: bi(
           `The video is published but its source ${recording.sourcePath} could not be ${what === 'delete' ? 'deleted' : 'archived'}: ${String(error)}. It was left in place.`,
           `La vidéo est publiée mais sa source ${recording.sourcePath} n'a pas pu être ${what === 'delete' ? 'supprimée' : 'archivée'} : ${String(error)}. Elle est restée en place.`,
+        ),
+      });
+    }
+  }
+
+  /**
+   * A source Régie downloaded itself (a BBB video, under `<data>/work/bbb/<record id>/`): nobody
+   * else has it, so it is archived (`<data>/archive/bbb/`) or deleted like a recorder's file.
+   */
+  function afterPublishDownload(recording: StoredRecording, what: string) {
+    const downloads = join(s.dataDir, 'work', 'bbb') + sep;
+    if (!recording.sourcePath.startsWith(downloads) || !existsSync(recording.sourcePath)) return;
+    const folder = dirname(recording.sourcePath);
+    try {
+      if (what === 'delete') rmSync(folder, { recursive: true, force: true });
+      else {
+        const archive = join(s.dataDir, 'archive', 'bbb');
+        mkdirSync(archive, { recursive: true });
+        renameSync(recording.sourcePath, join(archive, `${basename(folder)}.m4v`));
+        rmSync(folder, { recursive: true, force: true });
+      }
+    } catch (error) {
+      s.record({
+        level: 'error',
+        kind: 'recordings.archiveFailed',
+        subject: `recording:${String(recording.id)}`,
+        text: bi(
+          `The video is published but its download ${recording.sourcePath} could not be ${what}d: ${String(error)}`,
+          `La vidéo est publiée mais son téléchargement ${recording.sourcePath} n'a pas pu être traité (${what}) : ${String(error)}`,
         ),
       });
     }

@@ -1,11 +1,14 @@
 import type { Bilingual, SettingType } from '../../src-preload/contract';
 import { bi } from '../core/errors';
+import { regieDefaultPreset } from '../media/encodeArgs';
 import { podDefaultRenditions } from '../media/renditions';
 
 export interface SettingDefinition {
   key: string;
   type: SettingType;
-  group: 'recorders' | 'email' | 'site' | 'webinar' | 'console';
+  group: 'recorders' | 'email' | 'site' | 'bbb' | 'webinar' | 'console';
+  /** For a text setting: the only values allowed. */
+  choices?: readonly string[];
   defaultValue: unknown;
   help: Bilingual;
   isSecret?: boolean;
@@ -215,10 +218,10 @@ export const definitions: readonly SettingDefinition[] = [
     key: 'FFMPEG_PRESET',
     type: 'string',
     group: 'site',
-    defaultValue: 'slow',
+    defaultValue: regieDefaultPreset,
     help: bi(
-      'x264 preset of the encodes (Pod: slow).',
-      'Préréglage x264 des encodages (Pod : slow).',
+      "x264 preset of the encodes. Régie's default medium matched or beat the quality (SSIM) of Pod's slow in about 0.7 of the time on the encode benchmark; slow gives Pod's exact parameters.",
+      'Préréglage x264 des encodages. Le medium de Régie a égalé ou dépassé la qualité (SSIM) du slow de Pod en environ 0,7 fois le temps sur le banc d’encodage ; slow donne exactement les paramètres de Pod.',
     ),
   },
   {
@@ -229,6 +232,64 @@ export const definitions: readonly SettingDefinition[] = [
     help: bi(
       "Renditions encoded for every video (Pod's VideoRendition): the lowest is always made, the others when the source is high enough (within the threshold); encode_mp4 also writes an MP4. Only maxrate (also the buffer size) and audio_bitrate reach ffmpeg, as in Pod.",
       'Rendus encodés pour chaque vidéo (VideoRendition de Pod) : le plus bas est toujours produit, les autres si la source est assez haute (au seuil près) ; encode_mp4 écrit aussi un MP4. Seuls maxrate (aussi taille du tampon) et audio_bitrate vont à ffmpeg, comme dans Pod.',
+    ),
+  },
+  {
+    key: 'BBB_POLL_SECONDS',
+    type: 'integer',
+    group: 'bbb',
+    defaultValue: 30,
+    help: bi(
+      'Seconds between two polls of the BigBlueButton servers (running meetings and their moderators).',
+      'Secondes entre deux interrogations des serveurs BigBlueButton (réunions en cours et leurs modérateurs).',
+    ),
+  },
+  {
+    key: 'BBB_USERNAME_FORMAT',
+    type: 'string',
+    group: 'bbb',
+    defaultValue: 'first_name last_name',
+    choices: ['first_name last_name', 'last_name first_name'],
+    help: bi(
+      'How BBB shows a name: "first_name last_name" or "last_name first_name" (Pod\'s setting). Moderators are matched to users on that name, exactly (case, accents and hyphens aside).',
+      'Comment BBB affiche un nom : « first_name last_name » ou « last_name first_name » (réglage de Pod). Les modérateurs sont rapprochés des utilisateurs sur ce nom, exactement (casse, accents et tirets mis à part).',
+    ),
+  },
+  {
+    key: 'BBB_PUBLICATION_DAYS',
+    type: 'integer',
+    group: 'bbb',
+    defaultValue: 4,
+    help: bi(
+      'Recordings are looked up for the meetings of the last N days (Pod: 4).',
+      'Les enregistrements sont cherchés pour les réunions des N derniers jours (Pod : 4).',
+    ),
+  },
+  {
+    key: 'DEFAULT_BBB_TYPE_ID',
+    type: 'integer',
+    group: 'bbb',
+    defaultValue: 1,
+    help: bi('Video type of published BBB recordings.', 'Type des vidéos publiées depuis BBB.'),
+  },
+  {
+    key: 'BBB_TIMEOUT_SECONDS',
+    type: 'integer',
+    group: 'bbb',
+    defaultValue: 10,
+    help: bi(
+      'Longest wait for one BBB API answer; a slower server is marked unreachable for that poll.',
+      "Attente maximale d'une réponse de l'API BBB ; un serveur plus lent est marqué injoignable pour ce passage.",
+    ),
+  },
+  {
+    key: 'BBB_ERROR_DIGEST_MINUTES',
+    type: 'integer',
+    group: 'bbb',
+    defaultValue: 60,
+    help: bi(
+      'BBB errors are mailed to ADMINS as one digest at most every N minutes.',
+      'Les erreurs BBB sont envoyées aux ADMINS en un récapitulatif au plus toutes les N minutes.',
     ),
   },
   {

@@ -63,6 +63,7 @@ export function createSettingsStore(db: Db, cipher: SecretCipher, now: () => Dat
       isDefault: current === undefined,
       isSecret: def.isSecret === true,
       hasValue: value !== '' && value !== null,
+      ...(def.choices ? { choices: [...def.choices] } : {}),
     };
   };
 

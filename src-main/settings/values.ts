@@ -12,9 +12,13 @@ const isEmail = (s: string) => /^[^\s@<>]+@[^\s@<>]+$/.test(s);
 export function checkValue(def: SettingDefinition, value: unknown): Checked {
   switch (def.type) {
     case 'string':
-      return typeof value === 'string'
-        ? { ok: true, value }
-        : fail(`${def.key} expects text`, `${def.key} attend du texte`);
+      if (typeof value !== 'string') return fail(`${def.key} expects text`, `${def.key} attend du texte`);
+      if (def.choices && !def.choices.includes(value))
+        return fail(
+          `${def.key} expects one of ${def.choices.map((c) => `"${c}"`).join(', ')}, not "${value}"`,
+          `${def.key} attend ${def.choices.map((c) => `« ${c} »`).join(' ou ')}, pas « ${value} »`,
+        );
+      return { ok: true, value };
     case 'boolean':
       return typeof value === 'boolean'
         ? { ok: true, value }
@@ -72,7 +76,7 @@ export function parseText(def: SettingDefinition, text: string): Checked {
   const trimmed = text.trim();
   switch (def.type) {
     case 'string':
-      return { ok: true, value: text };
+      return checkValue(def, text);
     case 'boolean': {
       const lower = trimmed.toLowerCase();
       if (truthy.has(lower)) return { ok: true, value: true };

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { fileStatuses } from './entities';
 import type {
+  BbbMatchCase,
+  BbbMeetingView,
+  BbbMirrorReport,
+  BbbPollReport,
+  BbbRecordingView,
+  BbbServerView,
+} from './bbb';
+import type {
   AppInfo,
   AssignRules,
   Job,
@@ -169,6 +177,52 @@ export const calls = {
   'jobs.cancel': call(id).returns<Job>(),
   'jobs.retry': call(id).returns<Job>(),
   'videos.list': call(none).returns<Video[]>(),
+
+  'bbb.servers': call(none).returns<BbbServerView[]>(),
+  'bbb.addServer': call(
+    z
+      .object({
+        name: z.string(),
+        url: z.string(),
+        secret: z.string(),
+        checksum: z.enum(['sha1', 'sha256', 'sha384', 'sha512']).optional(),
+        autoPublish: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<BbbServerView>(),
+  'bbb.removeServer': call(id).returns<{ id: number }>(),
+  /** The version document, then a signed call: proves the URL, the secret and the algorithm. */
+  'bbb.testServer': call(id).returns<BbbServerView>(),
+  /** One pass of the meetings mirror over every server. */
+  'bbb.poll': call(none).returns<BbbPollReport>(),
+  'bbb.meetings': call(
+    z
+      .object({
+        runningOnly: z.boolean().optional(),
+        limit: z.number().int().min(1).max(5000).optional(),
+      })
+      .strict(),
+  ).returns<BbbMeetingView[]>(),
+  'bbb.recordings': call(
+    z
+      .object({
+        serverId: z.number().int().positive().optional(),
+        meetingId: z.string().optional(),
+        limit: z.number().int().min(1).max(50_000).optional(),
+      })
+      .strict(),
+  ).returns<BbbRecordingView[]>(),
+  /** Recordings of the recent meetings, or every recording of one server. */
+  'bbb.mirror': call(
+    z.object({ serverId: z.number().int().positive().optional() }).strict(),
+  ).returns<BbbMirrorReport[]>(),
+  'bbb.publish': call(
+    z.object({ id: z.number().int().positive(), owner: z.string() }).strict(),
+  ).returns<BbbRecordingView>(),
+  'bbb.matches': call(none).returns<BbbMatchCase[]>(),
+  'bbb.match': call(
+    z.object({ attendeeId: z.number().int().positive(), username: z.string() }).strict(),
+  ).returns<{ attendeeId: number; userId: number }>(),
 
   'journal.list': call(
     z

@@ -149,7 +149,7 @@ export interface Preview {
 }
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
-export type JobPhase = 'probe' | 'encode' | 'package' | 'verify' | 'publish';
+export type JobPhase = 'download' | 'probe' | 'encode' | 'package' | 'verify' | 'publish';
 
 /** A unit of background work (an encode), persisted so nothing is lost on a crash. */
 export interface Job {
@@ -252,6 +252,8 @@ export interface SettingView {
   isDefault: boolean;
   isSecret: boolean;
   hasValue: boolean;
+  /** A text setting that takes one of these values only. */
+  choices?: string[];
 }
 
 export interface PodImportReport {

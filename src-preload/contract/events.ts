@@ -11,6 +11,7 @@ import type {
   User,
   Video,
 } from './entities';
+import type { BbbMeetingView, BbbRecordingView, BbbServerView } from './bbb';
 
 /**
  * Every push from the main side, named `domain.pastEvent`. A store reloads or patches itself
@@ -30,6 +31,12 @@ export interface Events {
   /** A job's state or progress (progress at most 4 times a second per job). */
   'jobs.changed': { job: Job };
   'videos.changed': { video: Video };
+  'bbb.serversChanged': { servers: BbbServerView[] };
+  /** Meetings a poll created or changed (running or just ended); the panel patches its list. */
+  'bbb.meetingsChanged': { meetings: BbbMeetingView[] };
+  'bbb.recordingsChanged': { recordings: BbbRecordingView[] };
+  /** The matching queue changed: reload it. */
+  'bbb.matchesChanged': { open: number };
 }
 
 export type EventName = keyof Events;
@@ -47,5 +54,9 @@ const eventRecord: Record<EventName, true> = {
   'sftp.changed': true,
   'jobs.changed': true,
   'videos.changed': true,
+  'bbb.serversChanged': true,
+  'bbb.meetingsChanged': true,
+  'bbb.recordingsChanged': true,
+  'bbb.matchesChanged': true,
 };
 export const eventNames = Object.keys(eventRecord) as EventName[];

@@ -3,3 +3,4 @@ export * from './calls';
 export * from './events';
 export * from './bridge';
 export * from './names';
+export * from './bbb';

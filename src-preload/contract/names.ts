@@ -36,5 +36,16 @@ const callRecord: Record<CallName, true> = {
   'jobs.retry': true,
   'videos.list': true,
   'journal.list': true,
+  'bbb.servers': true,
+  'bbb.addServer': true,
+  'bbb.removeServer': true,
+  'bbb.testServer': true,
+  'bbb.poll': true,
+  'bbb.meetings': true,
+  'bbb.recordings': true,
+  'bbb.mirror': true,
+  'bbb.publish': true,
+  'bbb.matches': true,
+  'bbb.match': true,
 };
 export const callNameList = Object.keys(callRecord) as CallName[];

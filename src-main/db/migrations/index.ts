@@ -2,6 +2,7 @@ import initial from './001_initial.sql?raw';
 import recorderFiles from './002_recorder_files.sql?raw';
 import jobs from './003_jobs.sql?raw';
 import videos from './004_videos.sql?raw';
+import bbb from './005_bbb.sql?raw';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'recorder_files', sql: recorderFiles },
   { version: 3, name: 'jobs', sql: jobs },
   { version: 4, name: 'videos', sql: videos },
+  { version: 5, name: 'bbb', sql: bbb },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,213 @@
+import { join } from 'node:path';
+import type { BbbRecordingView } from '../../../src-preload/contract';
+import { bi, RegieError } from '../../core/errors';
+import type { Services } from '../../core/services';
+import type { JobContext, JobQueue } from '../../jobs';
+import { resolveProgram } from '../../media';
+import { checkMediaIntegrity } from '../../media/integrity';
+import type { RecordingsRepository, StoredRecording } from '../../recorders/recordings/repository';
+import type { BbbRecordingsRepository, StoredBbbRecording } from '../recordings/repository';
+import { downloadResumable } from './download';
+
+/** The file of BBB's `video` format (bbb.md §0.9): `…/playback/video/<rid>/video-0.m4v`. */
+export function videoFileUrl(formatUrl: string): string {
+  return formatUrl.endsWith('.m4v') || formatUrl.endsWith('.mp4')
+    ? formatUrl
+    : `${formatUrl.replace(/\/+$/, '')}/video-0.m4v`;
+}
+
+/** The title a recording is published under: what its front end named it, else BBB's name. */
+const titleOf = (r: StoredBbbRecording): string =>
+  (r.metadata['bbb-recording-name'] || r.name || r.metadata.meetingname || r.recordId).slice(
+    0,
+    250,
+  );
+
+/**
+ * Publication of a BBB recording to one of its moderators (issue #5 §6, Pod v2's `bbb main`
+ * done right). A `video` format is downloaded (resumable, then checked like any recording) and
+ * becomes a Régie recording that the encode pipeline turns into a library video under that
+ * owner. A presentation-only recording waits for conversion (a later issue).
+ */
+export function createBbbPublication(options: {
+  s: Services;
+  recordings: BbbRecordingsRepository;
+  regieRecordings: RecordingsRepository;
+  jobs: () => JobQueue;
+  onRecording: (recording: StoredRecording) => void;
+}) {
+  const { s, recordings } = options;
+  const at = () => s.now().toISOString();
+
+  const requireRecording = (id: number): StoredBbbRecording => {
+    const r = recordings.byId(id);
+    if (!r)
+      throw new RegieError(
+        'not_found',
+        bi(`No BBB recording with id ${String(id)}`, `Aucun enregistrement BBB d'id ${String(id)}`),
+      );
+    return r;
+  };
+
+  const emit = (id: number) => {
+    const view = recordings.byId(id);
+    if (view) s.events.emit('bbb.recordingsChanged', { recordings: [view] });
+  };
+
+  /**
+   * Publishes `id` to `username`, who must be a matched moderator of its meeting. Refused, with
+   * the reason, for a recording already on its way, one whose meeting Régie never saw a
+   * moderator of, or an owner who was not one.
+   */
+  async function publish(
+    id: number,
+    username: string,
+    by: 'operator' | 'rule' = 'operator',
+  ): Promise<BbbRecordingView> {
+    const r = requireRecording(id);
+    if (r.publication !== 'none' && r.publication !== 'failed') {
+      throw new RegieError(
+        'conflict',
+        bi(
+          `${r.recordId} is already ${r.publication.replace('_', ' ')}`,
+          `${r.recordId} est déjà en cours ou publié (${r.publication})`,
+        ),
+      );
+    }
+    const owner = s.users.byUsername(username);
+    if (!owner)
+      throw new RegieError(
+        'not_found',
+        bi(`No user "${username}"`, `Aucun utilisateur « ${username} »`),
+        {
+          fieldErrors: { owner: bi('unknown user', 'utilisateur inconnu') },
+        },
+      );
+    if (r.moderatorUserIds.length === 0) {
+      throw new RegieError(
+        'conflict',
+        bi(
+          `No matched moderator for ${r.recordId}: Régie did not see its meeting run, or its moderators wait in the matching queue`,
+          `Aucun modérateur reconnu pour ${r.recordId} : Régie n'a pas vu la réunion, ou ses modérateurs attendent dans la file de correspondance`,
+        ),
+      );
+    }
+    if (!r.moderatorUserIds.includes(owner.id)) {
+      const names = r.moderatorUserIds
+        .map((uid) => s.users.list().find((u) => u.id === uid)?.username ?? String(uid))
+        .join(', ');
+      throw new RegieError(
+        'validation',
+        bi(
+          `${username} did not moderate this meeting; its moderators are ${names}`,
+          `${username} n'a pas animé cette réunion ; ses modérateurs sont ${names}`,
+        ),
+        { fieldErrors: { owner: bi(`one of ${names}`, `un de ${names}`) } },
+      );
+    }
+    const video = r.formats.find((f) => f.type === 'video');
+    if (!video) {
+      recordings.setPublication(
+        id,
+        { publication: 'awaiting_conversion', ownerId: owner.id },
+        at(),
+      );
+      s.record({
+        kind: 'bbb.awaitingConversion',
+        subject: `bbb-recording:${String(id)}`,
+        text: bi(
+          `"${r.name}" (${r.recordId}) has no video format: it waits for conversion, for ${owner.username}`,
+          `« ${r.name} » (${r.recordId}) n'a pas de format vidéo : il attend la conversion, pour ${owner.username}`,
+        ),
+      });
+    } else {
+      recordings.setPublication(id, { publication: 'queued', ownerId: owner.id }, at());
+      await options
+        .jobs()
+        .enqueue('bbbPublish', `bbb-recording:${String(id)}`, { bbbRecordingId: id });
+      s.record({
+        kind: 'bbb.publishQueued',
+        subject: `bbb-recording:${String(id)}`,
+        text: bi(
+          `"${r.name}" (${r.recordId}) queued for publication to ${owner.username}${by === 'rule' ? ' (automatic rule)' : ''}`,
+          `« ${r.name} » (${r.recordId}) mis en file de publication pour ${owner.username}${by === 'rule' ? ' (règle automatique)' : ''}`,
+        ),
+      });
+    }
+    emit(id);
+    return requireRecording(id);
+  }
+
+  /** The `bbbPublish` job: download, check, hand over to the encode pipeline. */
+  async function runJob(ctx: JobContext): Promise<void> {
+    const { bbbRecordingId } = ctx.job.payload as { bbbRecordingId: number };
+    const r = requireRecording(bbbRecordingId);
+    const video = r.formats.find((f) => f.type === 'video');
+    if (!video || r.ownerId === null)
+      throw new Error(`${r.recordId} has no video format or no owner`);
+    const dest = join(s.dataDir, 'work', 'bbb', r.recordId, 'video-0.m4v');
+    recordings.setPublication(bbbRecordingId, { publication: 'downloading' }, at());
+    emit(bbbRecordingId);
+    try {
+      ctx.progress({ phase: 'download', percent: 0 });
+      let last = 0;
+      await downloadResumable({
+        url: videoFileUrl(video.url),
+        dest,
+        signal: ctx.signal,
+        onProgress: (received, total) => {
+          if (total === null || Date.now() - last < 250) return;
+          last = Date.now();
+          ctx.progress({ phase: 'download', percent: (received / total) * 100 });
+        },
+      });
+      ctx.progress({ phase: 'verify' });
+      const ffprobe = resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') });
+      const checked = await checkMediaIntegrity(dest, { ffprobe, signal: ctx.signal });
+      if (!checked.ok) {
+        throw new RegieError(
+          'validation',
+          bi(
+            `The downloaded video of ${r.recordId} is not usable: ${checked.reason.en}`,
+            `La vidéo téléchargée de ${r.recordId} est inutilisable : ${checked.reason.fr}`,
+          ),
+        );
+      }
+      const recording = options.regieRecordings.insert(
+        {
+          recorderId: null,
+          fileId: null,
+          ownerId: r.ownerId,
+          title: titleOf(r),
+          type: 'video',
+          videoTypeId: s.settings.get('DEFAULT_BBB_TYPE_ID') as number,
+          description: r.metadata['bbb-recording-description'] ?? '',
+          sourcePath: dest,
+          mediaPath: null,
+          slides: [],
+          comment: `BigBlueButton ${r.serverName} ${r.recordId}`,
+          createdBy: s.operator.actor(),
+        },
+        at(),
+      );
+      recordings.setPublication(
+        bbbRecordingId,
+        { publication: 'encoding', recordingId: recording.id },
+        at(),
+      );
+      emit(bbbRecordingId);
+      options.onRecording(recording);
+    } catch (error) {
+      if (!ctx.signal.aborted) {
+        const message = error instanceof RegieError ? error.text.en : (error as Error).message;
+        recordings.setPublication(bbbRecordingId, { publication: 'failed', error: message }, at());
+        emit(bbbRecordingId);
+      }
+      throw error;
+    }
+  }
+
+  return { publish, runJob, emit };
+}
+
+export type BbbPublication = ReturnType<typeof createBbbPublication>;

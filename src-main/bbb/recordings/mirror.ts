@@ -1,0 +1,98 @@
+import type { BbbMirrorReport } from '../../../src-preload/contract';
+import type { Services } from '../../core/services';
+import type { BbbMeetingsRepository } from '../meetings/repository';
+import type { BbbServersService } from '../servers/service';
+import type { BbbRecordingsRepository } from './repository';
+
+export type MirrorReport = BbbMirrorReport;
+
+/** meetingID lists per getRecordings call: short enough for any URL length limit. */
+const MEETINGS_PER_CALL = 20;
+
+/**
+ * The recordings mirror (issue #5 §5): the recordings of the meetings Régie saw in the last
+ * BBB_PUBLICATION_DAYS, and on demand every recording of a server, paginated where the server
+ * paginates (Pod's one unpaged call times out on large servers: pod-behaviour.md §8.3.2).
+ */
+export function createRecordingsMirror(options: {
+  s: Services;
+  servers: BbbServersService;
+  meetings: BbbMeetingsRepository;
+  recordings: BbbRecordingsRepository;
+}) {
+  const { s, servers, meetings, recordings } = options;
+
+  const finish = (ids: number[]) => {
+    if (ids.length === 0) return;
+    // A large first mirror is announced as one reload, not thousands of patches.
+    const views = ids.length <= 200 ? ids.flatMap((id) => recordings.byId(id) ?? []) : [];
+    s.events.emit('bbb.recordingsChanged', { recordings: views });
+  };
+
+  return {
+    async recent(signal?: AbortSignal): Promise<MirrorReport[]> {
+      const days = s.settings.get('BBB_PUBLICATION_DAYS') as number;
+      const since = new Date(s.now().getTime() - days * 86_400_000).toISOString();
+      const byServer = new Map<number, Set<string>>();
+      for (const row of meetings.since(since)) {
+        const set = byServer.get(row.server_id) ?? new Set<string>();
+        set.add(row.meeting_id);
+        byServer.set(row.server_id, set);
+      }
+      const reports: MirrorReport[] = [];
+      await Promise.all(
+        [...byServer].map(async ([serverId, ids]) => {
+          const server = servers.repo.byId(serverId);
+          if (!server) return;
+          const started = performance.now();
+          const client = servers.clientFor(server);
+          const list = [...ids];
+          let listed = 0;
+          let requests = 0;
+          const written: number[] = [];
+          for (let i = 0; i < list.length; i += MEETINGS_PER_CALL) {
+            const all = await client.getAllRecordings(
+              { meetingIds: list.slice(i, i + MEETINGS_PER_CALL) },
+              signal ? { signal } : {},
+            );
+            listed += all.recordings.length;
+            requests += all.requests;
+            written.push(...recordings.upsertAll(serverId, all.recordings, s.now().toISOString()));
+          }
+          finish(written);
+          reports.push({
+            serverId,
+            name: server.name,
+            listed,
+            written: written.length,
+            mode: 'by-meeting',
+            requests,
+            ms: Math.round(performance.now() - started),
+          });
+        }),
+      );
+      return reports;
+    },
+
+    async server(serverId: number, signal?: AbortSignal): Promise<MirrorReport> {
+      const server = servers.requireServer(serverId);
+      const started = performance.now();
+      const all = await servers
+        .clientFor(server)
+        .getAllRecordings({ states: ['any'] }, signal ? { signal } : {});
+      const written = recordings.upsertAll(serverId, all.recordings, s.now().toISOString());
+      finish(written);
+      return {
+        serverId,
+        name: server.name,
+        listed: all.recordings.length,
+        written: written.length,
+        mode: all.mode,
+        requests: all.requests,
+        ms: Math.round(performance.now() - started),
+      };
+    },
+  };
+}
+
+export type RecordingsMirror = ReturnType<typeof createRecordingsMirror>;

@@ -1,0 +1,216 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { createApp, type RegieApp } from '../../src-main/core/app';
+import { addUser } from '../helpers/app';
+import { startBbbSimulator, type BbbSimulator, type SimMeeting } from '../helpers/bbbSimulator';
+import { rejectionOf } from '../helpers/errors';
+import { makeTempDir, removeTempDir } from '../helpers/tempDir';
+
+let dir: string;
+let app: RegieApp;
+let sims: BbbSimulator[];
+
+beforeEach(() => {
+  dir = makeTempDir();
+  app = createApp({ dataDir: join(dir, 'data') });
+  sims = [];
+});
+afterEach(async () => {
+  app.close();
+  await Promise.all(sims.map((s) => s.close()));
+  removeTempDir(dir);
+});
+
+const api = () => app.api;
+const sim = async (flavour: Parameters<typeof startBbbSimulator>[0] = {}) => {
+  const s = await startBbbSimulator(flavour);
+  sims.push(s);
+  return s;
+};
+const addServer = (name: string, s: BbbSimulator, extra: { checksum?: 'sha1' | 'sha256' } = {}) =>
+  api().invoke('bbb.addServer', { name, url: s.url, secret: s.secret, ...extra });
+
+const createTime = Date.parse('2026-11-20T09:00:00Z');
+const meeting = (
+  id: string,
+  attendees: SimMeeting['attendees'],
+  extra: Partial<SimMeeting> = {},
+): SimMeeting => ({
+  meetingId: id,
+  internalMeetingId: `${'a'.repeat(40).slice(0, 40 - id.length)}${id}-${String(createTime)}`,
+  name: `Réunion ${id}`,
+  createTime,
+  recording: true,
+  metadata: {
+    'bbb-origin': 'Moodle',
+    'bbb-origin-server-name': 'moodle.univ.example',
+    'bbb-context': 'L1 Histoire',
+  },
+  attendees,
+  ...extra,
+});
+
+describe('BBB servers (issue #5 §2)', () => {
+  it('adds a server with its secret sealed, refuses bad input field by field, tests the connection', async () => {
+    const s = await sim({ flavour: 'bbb-3.0' });
+    const error = await rejectionOf(
+      api().invoke('bbb.addServer', { name: '', url: 'ftp://x', secret: ' ' }),
+    );
+    expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(['name', 'secret', 'url']);
+    const server = await addServer('Campus', s);
+    expect(server).toMatchObject({ url: s.url, checksum: 'sha256', isReachable: null });
+    expect(JSON.stringify(server)).not.toContain(s.secret);
+    const tested = await api().invoke('bbb.testServer', { id: server.id });
+    expect(tested).toMatchObject({ isReachable: true, version: '3.0.19', lastError: null });
+
+    const scalelite = await sim({ flavour: 'scalelite' });
+    const wrong = await api().invoke('bbb.addServer', {
+      name: 'Scalelite',
+      url: scalelite.url,
+      secret: scalelite.secret,
+      checksum: 'sha384',
+    });
+    const refused = await api().invoke('bbb.testServer', { id: wrong.id });
+    expect(refused.isReachable).toBe(false);
+    expect(refused.lastError).toMatch(/checksum refused.*Scalelite refuses sha384/);
+  });
+});
+
+describe('meetings mirror and moderator matching (issue #5 §3, §4)', () => {
+  it('keeps the moderators of a meeting after it ends, matched on normalised names; idempotent', async () => {
+    const s = await sim();
+    await addServer('Campus', s);
+    const elodie = await addUser(app, 'emartin', {
+      firstName: 'Élodie',
+      lastName: 'Martin-Durand',
+    });
+    await addUser(app, 'jdupont1', { firstName: 'Jean', lastName: 'Dupont' });
+    await addUser(app, 'jdupont2', { firstName: 'Jean', lastName: 'Dupont' });
+    await addUser(app, 'durand', { firstName: 'Jeanne', lastName: 'Durand' });
+    s.meetings.push(
+      meeting('hist', [
+        { userId: '101', fullName: 'ELODIE  martin durand', role: 'MODERATOR' },
+        { userId: '102', fullName: 'Jean Dupont', role: 'MODERATOR' },
+        { userId: '103', fullName: 'Jean', role: 'MODERATOR' },
+        { userId: 'w_xyz', fullName: 'Étudiant Un', role: 'VIEWER' },
+      ]),
+    );
+    const first = await api().invoke('bbb.poll', {});
+    expect(first.servers[0]).toMatchObject({ ok: true, running: 1, written: 1 });
+    const [running] = await api().invoke('bbb.meetings', { runningOnly: true });
+    expect(running).toMatchObject({
+      isRunning: true,
+      origin: 'Moodle',
+      context: 'L1 Histoire',
+      attendeeCount: 4,
+    });
+    const states = Object.fromEntries(
+      (running?.moderators ?? []).map((m) => [m.fullName, [m.matchState, m.userId]]),
+    );
+    expect(states).toEqual({
+      'ELODIE  martin durand': ['matched', elodie.id],
+      'Jean Dupont': ['ambiguous', null],
+      // "Jean" is a substring of three users: Pod's first-hit match would have picked one.
+      Jean: ['none', null],
+    });
+
+    const again = await api().invoke('bbb.poll', {});
+    expect(again.servers[0]).toMatchObject({ ok: true, written: 0 });
+
+    s.meetings = [];
+    const ended = await api().invoke('bbb.poll', {});
+    expect(ended.servers[0]).toMatchObject({ ended: 1 });
+    const [past] = await api().invoke('bbb.meetings', {});
+    expect(past?.isRunning).toBe(false);
+    expect(past?.endedAt).not.toBeNull();
+    expect(past?.moderators.map((m) => m.fullName).sort()).toEqual([
+      'ELODIE  martin durand',
+      'Jean',
+      'Jean Dupont',
+    ]);
+  });
+
+  it('the matching queue: the operator picks the user once, the choice is remembered', async () => {
+    const s = await sim();
+    await addServer('Campus', s);
+    await addUser(app, 'jdupont1', { firstName: 'Jean', lastName: 'Dupont' });
+    const other = await addUser(app, 'jdupont2', { firstName: 'Jean', lastName: 'Dupont' });
+    s.meetings.push(meeting('m1', [{ userId: '102', fullName: 'Jean Dupont', role: 'MODERATOR' }]));
+    await api().invoke('bbb.poll', {});
+    const [queued] = await api().invoke('bbb.matches', {});
+    expect(queued).toMatchObject({ fullName: 'Jean Dupont', matchState: 'ambiguous' });
+    expect(queued?.candidateUserIds).toHaveLength(2);
+    await api().invoke('bbb.match', { attendeeId: queued?.attendeeId ?? 0, username: 'jdupont2' });
+    expect(await api().invoke('bbb.matches', {})).toEqual([]);
+
+    // Next week, same person (same Moodle id): no question asked.
+    s.meetings = [
+      meeting('m2', [{ userId: '102', fullName: 'Jean Dupont', role: 'MODERATOR' }], {
+        createTime: createTime + 7 * 86_400_000,
+      }),
+    ];
+    await api().invoke('bbb.poll', {});
+    const m2 = (await api().invoke('bbb.meetings', { runningOnly: true }))[0];
+    expect(m2?.moderators[0]).toMatchObject({ matchState: 'chosen', userId: other.id });
+    // A namesake with another Moodle id is still asked about.
+    s.meetings.push(meeting('m3', [{ userId: '999', fullName: 'Jean Dupont', role: 'MODERATOR' }]));
+    await api().invoke('bbb.poll', {});
+    expect((await api().invoke('bbb.matches', {})).map((c) => c.fullName)).toEqual(['Jean Dupont']);
+  });
+
+  it('a server that times out does not stall the others', async () => {
+    await app.api.invoke('settings.set', { key: 'BBB_TIMEOUT_SECONDS', value: 1 });
+    const slow = await sim();
+    slow.behaviour.hang = true;
+    const good = await sim();
+    good.meetings.push(meeting('ok', [{ userId: '1', fullName: 'Ana Lopez', role: 'MODERATOR' }]));
+    await addServer('Lent', slow);
+    await addServer('Rapide', good);
+    const began = Date.now();
+    const report = await api().invoke('bbb.poll', {});
+    // Three tries of at most 1 s each, in parallel with the good server.
+    expect(Date.now() - began).toBeLessThan(6_000);
+    const byName = Object.fromEntries(report.servers.map((r) => [r.name, r]));
+    expect(byName.Rapide).toMatchObject({ ok: true, running: 1 });
+    expect(byName.Lent?.ok).toBe(false);
+    expect(byName.Lent?.error).toMatch(/no complete answer within 1000 ms/);
+    const servers = await api().invoke('bbb.servers', {});
+    expect(servers.find((x) => x.name === 'Lent')?.isReachable).toBe(false);
+    expect(await api().invoke('bbb.meetings', {})).toHaveLength(1);
+  });
+});
+
+describe('recordings mirror (issue #5 §5)', () => {
+  it('mirrors the recordings of recent meetings, and a whole server on demand', async () => {
+    const s = await sim({ flavour: 'bbb-2.6' });
+    const server = await addServer('Campus', s);
+    const m = meeting('hist', [{ userId: '1', fullName: 'Ana Lopez', role: 'MODERATOR' }]);
+    s.meetings.push(m);
+    await api().invoke('bbb.poll', {});
+    const { manyRecordings } = await import('../helpers/bbbSimulator');
+    s.recordings = manyRecordings(s.host, 150);
+    const own = s.recordings[0];
+    if (!own) throw new Error('no recording');
+    own.meetingId = 'hist';
+    own.internalMeetingId = m.internalMeetingId;
+    own.formats.push({
+      type: 'video',
+      url: `${s.host}/playback/video/${own.recordId}/`,
+      lengthMinutes: 50,
+      sizeBytes: 1000,
+    });
+
+    const recent = await api().invoke('bbb.mirror', {});
+    expect(recent).toMatchObject([{ listed: 1, written: 1, mode: 'by-meeting' }]);
+    const [mirrored] = await api().invoke('bbb.recordings', { meetingId: 'hist' });
+    expect(mirrored).toMatchObject({ recordId: own.recordId, participants: 1 });
+    expect(mirrored?.formats.map((f) => f.type)).toEqual(['presentation', 'video']);
+    expect(mirrored?.meetingRowId).not.toBeNull();
+    expect(mirrored?.moderatorUserIds).toEqual([]);
+
+    const whole = await api().invoke('bbb.mirror', { serverId: server.id });
+    expect(whole).toMatchObject([{ listed: 150, written: 149, mode: 'paged', requests: 2 }]);
+    expect(await api().invoke('bbb.recordings', {})).toHaveLength(150);
+    expect((await api().invoke('bbb.mirror', { serverId: server.id }))[0]?.written).toBe(0);
+  });
+});

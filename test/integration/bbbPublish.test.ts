@@ -1,0 +1,147 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BbbRecordingView, Job } from '../../src-preload/contract';
+import { createApp, type RegieApp } from '../../src-main/core/app';
+import { addUser } from '../helpers/app';
+import { manyRecordings, startBbbSimulator, type BbbSimulator } from '../helpers/bbbSimulator';
+import { makeClip } from '../helpers/clips';
+import { rejectionOf } from '../helpers/errors';
+import { makeTempDir, removeTempDir } from '../helpers/tempDir';
+
+let clips: string;
+let clip: string;
+let dir: string;
+let dataDir: string;
+let app: RegieApp | undefined;
+let sim: BbbSimulator;
+
+beforeAll(async () => {
+  clips = makeTempDir();
+  clip = await makeClip(clips, 'bbb', {
+    width: 640,
+    height: 360,
+    seconds: 4,
+    audio: true,
+    video: true,
+    container: 'mp4',
+    faststart: true,
+  });
+});
+afterAll(() => removeTempDir(clips));
+
+beforeEach(async () => {
+  dir = makeTempDir();
+  dataDir = join(dir, 'data');
+  sim = await startBbbSimulator();
+});
+afterEach(async () => {
+  app?.close();
+  app = undefined;
+  await sim.close();
+  removeTempDir(dir);
+});
+
+const createTime = Date.parse('2026-11-20T09:00:00Z');
+const internalId = `${'c'.repeat(40)}-${String(createTime)}`;
+
+/** A console watching (jobs run), a server, a meeting seen running with Ana as moderator. */
+async function ready(options: { autoPublish?: boolean; videoFormat?: boolean } = {}) {
+  app = createApp({ dataDir, watch: true });
+  const a = app.api;
+  await a.invoke('settings.set', { key: 'FFMPEG_PRESET', value: 'ultrafast' });
+  await a.invoke('settings.set', { key: 'REGIE_MIN_FREE_MB', value: 0 });
+  const ana = await addUser(app, 'alopez', { firstName: 'Ana', lastName: 'López', isStaff: true });
+  await addUser(app, 'bob', { firstName: 'Bob', lastName: 'Martin', isStaff: true });
+  sim.meetings.push({
+    meetingId: 'cours-ana',
+    internalMeetingId: internalId,
+    name: 'Cours d’Ana',
+    createTime,
+    recording: true,
+    metadata: { 'bbb-origin': 'Moodle', 'bbb-origin-server-name': 'moodle.univ.example' },
+    attendees: [{ userId: '7', fullName: 'Ana Lopez', role: 'MODERATOR' }],
+  });
+  const server = await a.invoke('bbb.addServer', {
+    name: 'Campus',
+    url: sim.url,
+    secret: sim.secret,
+    autoPublish: options.autoPublish ?? false,
+  });
+  await a.invoke('bbb.poll', {});
+  sim.meetings = [];
+  await a.invoke('bbb.poll', {});
+  const [recording] = manyRecordings(sim.host, 1);
+  if (!recording) throw new Error('no recording');
+  recording.meetingId = 'cours-ana';
+  recording.internalMeetingId = internalId;
+  recording.name = 'Cours d’Ana';
+  if (options.videoFormat !== false) {
+    recording.formats.push({
+      type: 'video',
+      url: `${sim.host}/playback/video/${recording.recordId}/`,
+      lengthMinutes: 0,
+      sizeBytes: statSync(clip).size,
+    });
+    sim.videoFiles.set(recording.recordId, clip);
+  }
+  sim.recordings = [recording];
+  return { api: a, ana, server };
+}
+
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  ms = 60_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('publication of BBB recordings (issue #5 §6)', () => {
+  it('a video-format recording: downloaded, encoded, in the library under its moderator', async () => {
+    const { api, ana } = await ready();
+    await api.invoke('bbb.mirror', {});
+    const [r] = await api.invoke('bbb.recordings', {});
+    expect(r?.moderatorUserIds).toEqual([ana.id]);
+
+    const refused = await rejectionOf(api.invoke('bbb.publish', { id: r?.id ?? 0, owner: 'bob' }));
+    expect(refused.text.en).toMatch(/bob did not moderate this meeting; its moderators are alopez/);
+
+    await api.invoke('bbb.publish', { id: r?.id ?? 0, owner: 'alopez' });
+    const published = await until<BbbRecordingView>('the publication', async () => {
+      const [row] = await api.invoke('bbb.recordings', {});
+      return row?.publication === 'published' || row?.publication === 'failed' ? row : undefined;
+    });
+    const jobs: Job[] = await api.invoke('jobs.list', {});
+    expect(
+      published.publication,
+      JSON.stringify(jobs.map((j) => [j.kind, j.status, j.error])),
+    ).toBe('published');
+    expect(jobs.map((j) => [j.kind, j.status]).sort()).toEqual([
+      ['bbbPublish', 'succeeded'],
+      ['encode', 'succeeded'],
+    ]);
+    const [video] = await api.invoke('videos.list', {});
+    expect(video).toMatchObject({ ownerId: ana.id, title: 'Cours d’Ana' });
+    expect(video?.renditions.map((x) => x.file)).toContain('360p.mp4');
+    // The download is archived once the video is verified, not before.
+    expect(existsSync(join(dataDir, 'work', 'bbb', r?.recordId ?? ''))).toBe(false);
+    expect(readdirSync(join(dataDir, 'archive', 'bbb'))).toEqual([`${r?.recordId ?? ''}.m4v`]);
+  });
+
+  it('a presentation-only recording waits for conversion; the rule publishes when one moderator is known', async () => {
+    const { api, ana } = await ready({ autoPublish: true, videoFormat: false });
+    await api.invoke('bbb.mirror', {});
+    const [r] = await api.invoke('bbb.recordings', {});
+    expect(r?.moderatorUserIds).toEqual([ana.id]);
+    // The rule ran after the mirror: one moderator known, no video format.
+    const [row] = await api.invoke('bbb.recordings', {});
+    expect(row).toMatchObject({ id: r?.id, publication: 'awaiting_conversion', ownerId: ana.id });
+  });
+});
