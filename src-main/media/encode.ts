@@ -48,7 +48,7 @@ export interface EncodeOptions {
   ffprobe: string;
   signal?: AbortSignal;
   onProgress?: (progress: EncodeProgress) => void;
-  /** x264 preset; default Pod's `slow`. Tests use `ultrafast`. */
+  /** x264 preset; default Régie's `medium` (encodeArgs.ts). Tests use `ultrafast`. */
   preset?: string;
   /** Pod's video id, written to `info_video.json`. Default 0. */
   videoId?: number;

@@ -7,6 +7,13 @@ import type { PlannedRendition } from './renditions';
  */
 export const podEncoderDefaults = { crf: 20, preset: 'slow', keyframeEveryS: 1 } as const;
 
+/**
+ * Régie's default x264 preset (setting FFMPEG_PRESET). `medium` rather than Pod's `slow`: on the
+ * encode benchmark (test/bench/encode-vs-pod.mjs) every rendition came out with an SSIM equal to
+ * or above Pod's `slow` ones, in about 0.7 of the time. `slow` gives Pod's exact parameters.
+ */
+export const regieDefaultPreset = 'medium';
+
 /** One video output of the single encode: a planned rendition and where its MP4 goes. */
 export interface VideoOutput {
   planned: PlannedRendition;
@@ -25,7 +32,7 @@ export interface EncodeCommandOptions {
   m4aPath?: string;
   /** Absolute index of an attached picture to keep in the MP3. */
   coverArtStreamIndex?: number;
-  /** x264 preset. Default Pod's `slow`. */
+  /** x264 preset. Default Régie's `medium` (`regieDefaultPreset`). */
   preset?: string;
   crf?: number;
 }
@@ -64,7 +71,7 @@ export function encodeFilterGraph(heights: readonly number[]): string {
 //     -map 0:a:0 -vn -c:a libmp3lame -q:a 2 file:audio_192k.mp3
 /** The one ffmpeg command of an encode. Pure. */
 export function encodeCommand(options: EncodeCommandOptions): string[] {
-  const preset = options.preset ?? podEncoderDefaults.preset;
+  const preset = options.preset ?? regieDefaultPreset;
   const crf = String(options.crf ?? podEncoderDefaults.crf);
   const args = ['-hide_banner', '-nostdin', '-y', '-threads', '0', '-progress', 'pipe:1'];
   args.push('-nostats', '-i', fileArg(options.input));

@@ -12,7 +12,8 @@ const isEmail = (s: string) => /^[^\s@<>]+@[^\s@<>]+$/.test(s);
 export function checkValue(def: SettingDefinition, value: unknown): Checked {
   switch (def.type) {
     case 'string':
-      if (typeof value !== 'string') return fail(`${def.key} expects text`, `${def.key} attend du texte`);
+      if (typeof value !== 'string')
+        return fail(`${def.key} expects text`, `${def.key} attend du texte`);
       if (def.choices && !def.choices.includes(value))
         return fail(
           `${def.key} expects one of ${def.choices.map((c) => `"${c}"`).join(', ')}, not "${value}"`,

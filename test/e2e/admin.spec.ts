@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { serve, shot, type Served } from './serve';
+import { regie, serve, shot, type Served } from './serve';
 
 let served: Served;
 test.beforeEach(async () => {
@@ -83,6 +83,33 @@ test('changes a setting, shows a wrong value at the field, and has a dark theme'
   await page.getByRole('link', { name: 'Journal' }).click();
   await expect(page.getByText('Paramètre EMAIL_PORT = 587')).toBeVisible();
   await expect(page.getByText('Paramètre ALLOW_MANUAL_RECORDING_CLAIMING = true')).toBeVisible();
+});
+
+test('edits the renditions (VIDEO_RENDITIONS) as a table, with the row at fault named', async ({
+  page,
+}) => {
+  await page.goto(served.url);
+  await page.getByRole('link', { name: 'Paramètres' }).click();
+  const table = page.getByRole('table', { name: 'VIDEO_RENDITIONS' });
+  await expect(table.getByRole('textbox', { name: 'resolution 3' })).toHaveValue('1920x1080');
+  await table.getByRole('textbox', { name: 'maxrate 2' }).fill('vite');
+  const editor = page.getByTestId('renditions-editor');
+  const save = editor.getByRole('button', { name: 'Enregistrer' });
+  await save.click();
+  await expect(page.getByText(/rendu 2 : maxrate "vite" n'est pas un débit/)).toBeVisible();
+  await table.getByRole('textbox', { name: 'maxrate 2' }).fill('2500k');
+  await editor.getByRole('button', { name: 'Ajouter un rendu' }).click();
+  await table.getByRole('textbox', { name: 'resolution 4' }).fill('854x480');
+  await table.getByRole('textbox', { name: 'maxrate 4' }).fill('1500k');
+  await table.getByRole('textbox', { name: 'minrate 4' }).fill('500k');
+  await table.getByRole('textbox', { name: 'video_bitrate 4' }).fill('1000k');
+  await save.click();
+  await expect(page.getByText('VIDEO_RENDITIONS : Enregistré')).toBeVisible();
+  // Saved sorted by height, as Pod reads them: 480p is now the second row.
+  await expect(table.getByRole('textbox', { name: 'resolution 2' })).toHaveValue('854x480');
+  await table.scrollIntoViewIfNeeded();
+  await page.screenshot(shot('16-settings-renditions'));
+  expect(regie(served.dataDir, 'settings', 'get', 'VIDEO_RENDITIONS')).toContain('2500k');
 });
 
 test('adds an SFTP drop folder, with field errors first', async ({ page }) => {

@@ -96,6 +96,18 @@ test('a claimed recording is encoded and plays in the Library through hls.js', a
   expect(state.frames).toBeGreaterThan(0);
   expect(state.src.startsWith('blob:')).toBe(true);
   await page.screenshot(shot('31-library-player'));
+  await page.keyboard.press('Escape');
+
+  // The list view, kept for the next visit.
+  await page.getByText('Liste', { exact: true }).click();
+  const list = page.getByTestId('library-list');
+  await expect(list.getByRole('row').filter({ hasText: 'Cours court' })).toContainText(
+    'marie.curie',
+  );
+  await expect(list).toContainText('360p · 720p');
+  await page.screenshot(shot('34-library-list'));
+  await page.getByRole('textbox', { name: 'Chercher un titre ou un propriétaire' }).fill('absent');
+  await expect(page.getByText('Aucune vidéo ne correspond.')).toBeVisible();
 });
 
 test('the Encodings panel shows progress and cancel stops the encode and leaves no file', async ({

@@ -40,9 +40,9 @@ describe('encodeCommand', () => {
     expect(joined).toContain('-progress pipe:1 -nostats');
   });
 
-  it("encodes each height once with Pod's parameters and its rendition's rates", () => {
+  it("encodes each height once with Pod's parameters (Régie's medium preset) and its rendition's rates", () => {
     expect(joined).toContain(
-      '-map [v0] -map 0:a:0 -c:v libx264 -preset slow -profile:v high -crf 20 ' +
+      '-map [v0] -map 0:a:0 -c:v libx264 -preset medium -profile:v high -crf 20 ' +
         '-maxrate 1000k -bufsize 1000k -sc_threshold 0 -force_key_frames expr:gte(t,n_forced*1)',
     );
     expect(joined).toContain('-c:a aac -ar 48000 -b:a 96k -movflags +faststart file:/out/360p.mp4');

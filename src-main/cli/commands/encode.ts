@@ -49,7 +49,7 @@ export async function encodeCommand(ctx: CommandContext): Promise<void> {
       ffmpeg,
       ffprobe,
       signal: controller.signal,
-      preset: values.preset ?? 'slow',
+      ...(values.preset === undefined ? {} : { preset: values.preset }),
       ...(renditions ? { renditions } : {}),
       onProgress: ({ phase, fraction, speed }) => {
         const now = Date.now();

@@ -1,78 +1,68 @@
-import {
-  AspectRatio,
-  Badge,
-  Card,
-  Group,
-  Image,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  UnstyledButton,
-} from '@mantine/core';
+import { Group, Modal, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Video } from '../../../src-preload/contract';
-import { mediaUrl } from '../../client/client';
-import { formatDuration, formatSize } from '../../components/format';
+import { formatSize } from '../../components/format';
 import { PanelHeader } from '../../components/PanelHeader';
 import { useT } from '../../i18n/i18n';
 import { usersStore } from '../users/usersStore';
 import { Player } from './Player';
+import { VideoGrid } from './VideoGrid';
+import { VideoTable } from './VideoTable';
 import { videosStore } from './videosStore';
 
-/** Published videos: a thumbnail grid; a click plays one and lists its renditions. */
+type View = 'grid' | 'list';
+const viewKey = 'regie.library.view';
+const storedView = (): View => (localStorage.getItem(viewKey) === 'list' ? 'list' : 'grid');
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Published videos as a thumbnail grid or a list; a click plays one and lists its renditions. */
 export function LibraryPanel() {
   const t = useT();
   const videos = videosStore.use((s) => s.data);
   const users = usersStore.use((s) => s.data) ?? [];
   const [playing, setPlaying] = useState<Video | null>(null);
+  const [view, setView] = useState<View>(storedView);
+  const [query, setQuery] = useState('');
+  const ownerName = (video: Video) => users.find((u) => u.id === video.ownerId)?.username ?? '';
+  const needle = fold(query.trim());
+  const shown = (videos ?? []).filter(
+    (v) => needle === '' || fold(`${v.title} ${ownerName(v)}`).includes(needle),
+  );
+  const changeView = (next: string) => {
+    const value: View = next === 'list' ? 'list' : 'grid';
+    localStorage.setItem(viewKey, value);
+    setView(value);
+  };
+  const props = { videos: shown, ownerName, onPlay: setPlaying };
   return (
     <Stack>
       <PanelHeader title={t('library.title')} intro={t('library.intro')} />
+      <Group justify="space-between">
+        <TextInput
+          placeholder={t('library.search')}
+          aria-label={t('library.search')}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          w={320}
+        />
+        <SegmentedControl
+          value={view}
+          onChange={changeView}
+          aria-label={t('library.view')}
+          data={[
+            { value: 'grid', label: t('library.view.grid') },
+            { value: 'list', label: t('library.view.list') },
+          ]}
+        />
+      </Group>
       {videos === undefined ? (
         <Text c="dimmed">{t('common.loading')}</Text>
-      ) : videos.length === 0 ? (
-        <Text c="dimmed">{t('library.empty')}</Text>
+      ) : shown.length === 0 ? (
+        <Text c="dimmed">{t(videos.length === 0 ? 'library.empty' : 'library.noMatch')}</Text>
+      ) : view === 'grid' ? (
+        <VideoGrid {...props} />
       ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3, lg: 4 }} data-testid="library-grid">
-          {videos.map((video) => (
-            <UnstyledButton
-              key={video.id}
-              onClick={() => setPlaying(video)}
-              aria-label={video.title}
-            >
-              <Card withBorder padding="xs">
-                <Card.Section>
-                  <AspectRatio ratio={16 / 9} bg="dark.7">
-                    {video.thumbnail ? (
-                      <Image
-                        src={mediaUrl(`/library/${String(video.id)}/${video.thumbnail}`)}
-                        fit="cover"
-                        alt=""
-                      />
-                    ) : (
-                      <Text c="dimmed" ta="center">
-                        {t('library.audio')}
-                      </Text>
-                    )}
-                  </AspectRatio>
-                </Card.Section>
-                <Group justify="space-between" mt="xs" wrap="nowrap">
-                  <Text fw={500} size="sm" truncate="end">
-                    {video.title}
-                  </Text>
-                  <Badge variant="light" tt="none">
-                    {formatDuration(video.durationS)}
-                  </Badge>
-                </Group>
-                <Text size="xs" c="dimmed">
-                  {users.find((u) => u.id === video.ownerId)?.username ?? ''}
-                </Text>
-              </Card>
-            </UnstyledButton>
-          ))}
-        </SimpleGrid>
+        <VideoTable {...props} />
       )}
       <Modal
         opened={playing !== null}

@@ -67,7 +67,7 @@ export function RenditionsField({ setting, canEdit }: { setting: SettingView; ca
     ]);
 
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" data-testid="renditions-editor">
       <Group gap={6}>
         <Text ff="monospace" fw={600} size="sm">
           {setting.key}

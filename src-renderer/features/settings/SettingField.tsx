@@ -4,6 +4,7 @@ import {
   Group,
   NumberInput,
   PasswordInput,
+  Select,
   Stack,
   Switch,
   Text,
@@ -89,6 +90,16 @@ export function SettingField({ setting, canEdit }: { setting: SettingView; canEd
         onChange={(e) => setDraft(e.currentTarget.value)}
       />
     );
+  } else if (setting.choices) {
+    input = (
+      <Select
+        {...common}
+        data={setting.choices}
+        value={typeof setting.value === 'string' ? setting.value : null}
+        allowDeselect={false}
+        onChange={(value) => value !== null && save(value)}
+      />
+    );
   } else if (setting.isSecret) {
     input = (
       <PasswordInput
@@ -107,20 +118,23 @@ export function SettingField({ setting, canEdit }: { setting: SettingView; canEd
   return (
     <Stack gap={4}>
       {input}
-      {canEdit && setting.type !== 'boolean' && (isDirty || !setting.isDefault) && (
-        <Group gap="xs">
-          {isDirty && (
-            <Button size="xs" loading={isBusy} onClick={() => save(fromText(setting, draft))}>
-              {t('common.save')}
-            </Button>
-          )}
-          {!setting.isDefault && (
-            <Button size="xs" variant="subtle" onClick={reset}>
-              {t('common.reset')}
-            </Button>
-          )}
-        </Group>
-      )}
+      {canEdit &&
+        setting.type !== 'boolean' &&
+        !setting.choices &&
+        (isDirty || !setting.isDefault) && (
+          <Group gap="xs">
+            {isDirty && (
+              <Button size="xs" loading={isBusy} onClick={() => save(fromText(setting, draft))}>
+                {t('common.save')}
+              </Button>
+            )}
+            {!setting.isDefault && (
+              <Button size="xs" variant="subtle" onClick={reset}>
+                {t('common.reset')}
+              </Button>
+            )}
+          </Group>
+        )}
     </Stack>
   );
 }

@@ -8,7 +8,7 @@ import { RenditionsField } from './RenditionsField';
 import { SettingField } from './SettingField';
 import { settingsStore } from './settingsStore';
 
-const groups = ['recorders', 'email', 'site', 'webinar', 'console'] as const;
+const groups = ['recorders', 'email', 'site', 'bbb', 'webinar', 'console'] as const;
 
 export function SettingsPanel() {
   const t = useT();

@@ -1,0 +1,65 @@
+import {
+  AspectRatio,
+  Badge,
+  Card,
+  Group,
+  Image,
+  SimpleGrid,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import type { Video } from '../../../src-preload/contract';
+import { mediaUrl } from '../../client/client';
+import { formatDuration } from '../../components/format';
+import { useT } from '../../i18n/i18n';
+
+export const thumbnailUrl = (video: Video): string | null =>
+  video.thumbnail ? mediaUrl(`/library/${String(video.id)}/${video.thumbnail}`) : null;
+
+/** The library as thumbnails: title, duration, owner. */
+export function VideoGrid(props: {
+  videos: Video[];
+  ownerName: (video: Video) => string;
+  onPlay: (video: Video) => void;
+}) {
+  const t = useT();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, md: 3, lg: 4 }} data-testid="library-grid">
+      {props.videos.map((video) => {
+        const src = thumbnailUrl(video);
+        return (
+          <UnstyledButton
+            key={video.id}
+            onClick={() => props.onPlay(video)}
+            aria-label={video.title}
+          >
+            <Card withBorder padding="xs">
+              <Card.Section>
+                <AspectRatio ratio={16 / 9} bg="dark.7">
+                  {src ? (
+                    <Image src={src} fit="cover" alt="" />
+                  ) : (
+                    <Text c="dimmed" ta="center">
+                      {t('library.audio')}
+                    </Text>
+                  )}
+                </AspectRatio>
+              </Card.Section>
+              <Group justify="space-between" mt="xs" wrap="nowrap">
+                <Text fw={500} size="sm" truncate="end">
+                  {video.title}
+                </Text>
+                <Badge variant="light" tt="none">
+                  {formatDuration(video.durationS)}
+                </Badge>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {props.ownerName(video)}
+              </Text>
+            </Card>
+          </UnstyledButton>
+        );
+      })}
+    </SimpleGrid>
+  );
+}
