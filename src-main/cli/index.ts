@@ -3,6 +3,7 @@ import { regieVersion } from '../core/version';
 import { encodeCommand } from './commands/encode';
 import { jobsCommand, videosCommand } from './commands/jobs';
 import { journalCommand } from './commands/journal';
+import { bbbCommand } from './commands/bbb';
 import { recorderCommand } from './commands/recorder';
 import { recordingsCommand } from './commands/recordings';
 import { serveCommand } from './commands/serve';
@@ -30,6 +31,13 @@ export const usage = `Usage: regie <command> [options]
                                           (Pod's rendition set, standalone)
   jobs list | jobs cancel ID | jobs retry ID | videos list
   journal [--limit N]                     (what happened, newest first)
+  bbb server add --name N --url URL (--secret S | --secret-file F) [--checksum sha1|sha256|sha384|sha512]
+                 [--auto-publish]
+  bbb server list | bbb server test NAME | bbb server remove NAME
+  bbb poll                                (one pass of the meetings mirror)
+  bbb meetings [--running] | bbb recordings [--server NAME] [--meeting ID] [--mirror]
+  bbb publish RECORD_ID --owner USERNAME [--server NAME]
+  bbb match list | bbb match set ID USERNAME
 
 Every command: --data DIR (else REGIE_DATA, else the OS app-data folder), --json, --as USERNAME.
 Exit status: 0 done, 1 refused or failed, 2 bad arguments.
@@ -73,6 +81,9 @@ export async function runCli(io: CliIo): Promise<number> {
         return 0;
       case 'journal':
         await journalCommand({ io, args: rest });
+        return 0;
+      case 'bbb':
+        await bbbCommand(rest[0], { io, args: rest.slice(1) });
         return 0;
       case 'settings':
         await settingsCommand(rest[0], { io, args: rest.slice(1) });

@@ -275,10 +275,15 @@ function compose(
     },
   };
 
+  let wakeJobs: NodeJS.Timeout | undefined;
   if (config.watch) {
     drop.start();
     sftp.start();
     bbb.start();
+    // Jobs queued by a CLI command while the console runs (`regie recordings claim`,
+    // `regie bbb publish`) are in the database only: look for them now and then.
+    wakeJobs = setInterval(() => jobs.wake(), 3_000);
+    wakeJobs.unref();
     // Both finish after start; the console may already be closing (a quick Ctrl+C).
     void checkPrograms(services, () => db.open);
     // Jobs left running by a crash come back as interrupted, then run again.
@@ -298,6 +303,7 @@ function compose(
     libraryFile: (videoId, name) => library.libraryFile(videoId, name),
     close: () => {
       drop.stop();
+      clearInterval(wakeJobs);
       // Running jobs and SFTP sources end first (jobs become interrupted); otherwise close at once.
       if (sftp.isRunning() || config.watch) {
         void Promise.all([sftp.stop(), jobs.stop(), bbb.stop()]).finally(() => db.close());
