@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { InboxPanel } from '../features/inbox/InboxPanel';
 import { filesStore, unknownFoldersStore } from '../features/inbox/filesStore';
 import { sftpStore } from '../features/sftp/sftpStore';
+import { BbbPanel } from '../features/bbb/BbbPanel';
 import { EncodingsPanel } from '../features/encodings/EncodingsPanel';
 import { jobsStore } from '../features/encodings/jobsStore';
 import { LibraryPanel } from '../features/library/LibraryPanel';
@@ -25,6 +26,7 @@ import { Navigation } from './Navigation';
 import { useArea } from './useArea';
 
 const built = {
+  bbb: BbbPanel,
   encodings: EncodingsPanel,
   library: LibraryPanel,
   inbox: InboxPanel,

@@ -44,7 +44,7 @@ export const areas: readonly Area[] = [
   { id: 'recordings', label: 'nav.recordings', icon: IconFileCheck, section: 'daily' },
   { id: 'encodings', label: 'nav.encodings', icon: IconMovie, section: 'daily' },
   { id: 'library', label: 'nav.library', icon: IconVideo, section: 'daily' },
-  { id: 'bbb', label: 'nav.bbb', icon: IconPresentation, section: 'bbb', soon: 'soon.bbb' },
+  { id: 'bbb', label: 'nav.bbb', icon: IconPresentation, section: 'bbb' },
   {
     id: 'migration',
     label: 'nav.migration',

@@ -117,9 +117,18 @@ describe('meetings mirror and moderator matching (issue #5 §3, §4)', () => {
     const again = await api().invoke('bbb.poll', {});
     expect(again.servers[0]).toMatchObject({ ok: true, written: 0 });
 
+    // BBB still lists it for a while, running false with its end time; then drops it.
+    const endTime = createTime + 3_600_000;
+    s.meetings = s.meetings.map((m) => ({ ...m, running: false, endTime, attendees: [] }));
+    await api().invoke('bbb.poll', {});
+    const [listedEnded] = await api().invoke('bbb.meetings', {});
+    expect(listedEnded).toMatchObject({
+      isRunning: false,
+      endedAt: new Date(endTime).toISOString(),
+    });
     s.meetings = [];
     const ended = await api().invoke('bbb.poll', {});
-    expect(ended.servers[0]).toMatchObject({ ended: 1 });
+    expect(ended.servers[0]).toMatchObject({ ended: 0, written: 0 });
     const [past] = await api().invoke('bbb.meetings', {});
     expect(past?.isRunning).toBe(false);
     expect(past?.endedAt).not.toBeNull();

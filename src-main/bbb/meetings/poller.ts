@@ -18,6 +18,8 @@ export function meetingFingerprint(meeting: BbbMeetingInfo): string {
   return createHash('sha1')
     .update(
       JSON.stringify([
+        meeting.running,
+        meeting.endTimeMs,
         meeting.name,
         meeting.recording,
         meeting.participantCount,
@@ -60,7 +62,13 @@ export function createMeetingsPoller(options: {
           existing.get(meeting.internalMeetingId) ??
           meetings.byInternal(server.id, meeting.internalMeetingId);
         existing.delete(meeting.internalMeetingId);
-        if (row && row.is_running === 1 && row.fingerprint === fingerprint) continue;
+        if (row && row.fingerprint === fingerprint) continue;
+        // BBB lists a meeting for a while after it ends (running false, endTime set), and one
+        // created but not started yet (running false, no endTime).
+        const endedAt =
+          !meeting.running && meeting.endTimeMs !== null
+            ? new Date(meeting.endTimeMs).toISOString()
+            : null;
         const values = {
           serverId: server.id,
           meetingId: meeting.meetingId,
@@ -72,6 +80,8 @@ export function createMeetingsPoller(options: {
           moderatorCount: meeting.moderatorCount,
           metadataJson: JSON.stringify(meeting.metadata),
           startedAt: new Date(meeting.createTimeMs || Date.parse(at)).toISOString(),
+          isRunning: meeting.running ? 1 : 0,
+          endedAt,
           at,
           fingerprint,
         };

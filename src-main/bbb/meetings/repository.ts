@@ -76,12 +76,13 @@ export function createBbbMeetingsRepository(db: Db) {
   const insertMeeting = db.prepare(
     `INSERT INTO bbb_meetings (server_id, meeting_id, internal_meeting_id, name, is_running, recording,
        is_breakout, participant_count, moderator_count, max_participants, metadata_json, started_at,
-       last_seen_at, fingerprint)
-     VALUES (@serverId, @meetingId, @internalMeetingId, @name, 1, @recording, @isBreakout,
-       @participantCount, @moderatorCount, @participantCount, @metadataJson, @startedAt, @at, @fingerprint)`,
+       ended_at, last_seen_at, fingerprint)
+     VALUES (@serverId, @meetingId, @internalMeetingId, @name, @isRunning, @recording, @isBreakout,
+       @participantCount, @moderatorCount, @participantCount, @metadataJson, @startedAt, @endedAt, @at,
+       @fingerprint)`,
   );
   const updateMeeting = db.prepare(
-    `UPDATE bbb_meetings SET name = @name, is_running = 1, ended_at = NULL, recording = @recording,
+    `UPDATE bbb_meetings SET name = @name, is_running = @isRunning, ended_at = @endedAt, recording = @recording,
        participant_count = @participantCount, moderator_count = @moderatorCount,
        max_participants = max(max_participants, @participantCount), metadata_json = @metadataJson,
        last_seen_at = @at, fingerprint = @fingerprint

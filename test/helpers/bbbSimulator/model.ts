@@ -17,6 +17,9 @@ export interface SimMeeting {
   metadata: Record<string, string>;
   attendees: SimAttendee[];
   isBreakout?: boolean;
+  /** BBB lists an ended meeting for a while with running false and its endTime. Default true. */
+  running?: boolean;
+  endTime?: number;
 }
 
 export interface SimFormat {

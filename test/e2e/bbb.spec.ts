@@ -1,0 +1,172 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  manyRecordings,
+  startBbbSimulator,
+  type BbbSimulator,
+  type SimMeeting,
+} from '../helpers/bbbSimulator';
+import { regie, serve, shot, type Served } from './serve';
+
+let served: Served;
+let sim: BbbSimulator;
+let dir: string;
+let clip: string;
+
+const createTime = Date.now() - 25 * 60_000;
+const lecture: SimMeeting = {
+  meetingId: 'l1-histoire-cm3',
+  internalMeetingId: `${'e'.repeat(40)}-${String(createTime)}`,
+  name: 'L1 Histoire — CM 3',
+  createTime,
+  recording: true,
+  metadata: {
+    'bbb-origin': 'Moodle',
+    'bbb-origin-server-name': 'moodle.univ.example',
+    'bbb-context': 'Histoire moderne',
+  },
+  attendees: [
+    { userId: '11', fullName: 'Élodie Martin-Durand', role: 'MODERATOR', isPresenter: true },
+    { userId: '12', fullName: 'Jean Dupont', role: 'MODERATOR' },
+    { userId: '31', fullName: 'Lina Haddad', role: 'VIEWER' },
+    { userId: '32', fullName: 'Hugo Petit', role: 'VIEWER' },
+  ],
+};
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'regie-e2e-bbb-'));
+  clip = join(dir, 'video-0.m4v');
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=duration=6:size=1280x720:rate=25',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:duration=6',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-shortest',
+    '-movflags',
+    '+faststart',
+    '-f',
+    'mp4',
+    clip,
+  ]);
+});
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test.beforeEach(async () => {
+  sim = await startBbbSimulator({ flavour: 'bbb-2.7' });
+  sim.meetings.push(structuredClone(lecture));
+  const secret = join(dir, 'secret');
+  writeFileSync(secret, sim.secret);
+  served = await serve({
+    prepare: (dataDir) => {
+      const user = (name: string, first: string, last: string) =>
+        regie(dataDir, 'user', 'add', name, '--first-name', first, '--last-name', last, '--staff');
+      user('emartin', 'Élodie', 'Martin-Durand');
+      user('jdupont', 'Jean', 'Dupont');
+      user('jdupont2', 'Jean', 'Dupont');
+      for (const [key, value] of Object.entries({
+        FFMPEG_PRESET: 'ultrafast',
+        REGIE_MIN_FREE_MB: '0',
+      }))
+        regie(dataDir, 'settings', 'set', key, value);
+      regie(
+        dataDir,
+        'bbb',
+        'server',
+        'add',
+        '--name',
+        'BBB Campus',
+        '--url',
+        sim.url,
+        '--secret-file',
+        secret,
+      );
+    },
+  });
+});
+test.afterEach(async () => {
+  await served.stop();
+  await sim.close();
+});
+
+test('meetings live with their moderators, the matching queue, and a publication into the Library', async ({
+  page,
+}) => {
+  await page.goto(served.url);
+  await page.getByRole('link', { name: 'BigBlueButton' }).click();
+  const running = page.getByTestId('bbb-running');
+  await expect(running.getByText('L1 Histoire — CM 3')).toBeVisible({ timeout: 15_000 });
+  await expect(running.getByText('emartin')).toBeVisible();
+  await expect(running.getByText('Jean Dupont')).toBeVisible();
+  await page.screenshot(shot('40-bbb-running'));
+
+  await page.getByRole('tab', { name: /Correspondances/ }).click();
+  const matches = page.getByTestId('bbb-matches');
+  await expect(matches.getByText('plusieurs utilisateurs ont ce nom')).toBeVisible();
+  await page.screenshot(shot('41-bbb-matching'));
+  await matches.getByRole('textbox', { name: 'Utilisateur Régie Jean Dupont' }).click();
+  await page.getByRole('option', { name: /^jdupont2/ }).click();
+  await matches.getByRole('button', { name: 'Confirmer' }).click();
+  await expect(page.getByText('Rien à rapprocher')).toBeVisible();
+
+  // The meeting ends: BBB forgets its moderators, Régie does not.
+  sim.meetings = [];
+  const [recording] = manyRecordings(sim.host, 1);
+  if (!recording) throw new Error('no recording');
+  Object.assign(recording, {
+    meetingId: lecture.meetingId,
+    internalMeetingId: lecture.internalMeetingId,
+    name: lecture.name,
+  });
+  recording.formats.push({
+    type: 'video',
+    url: `${sim.host}/playback/video/${recording.recordId}/`,
+    lengthMinutes: 0,
+    sizeBytes: statSync(clip).size,
+  });
+  sim.videoFiles.set(recording.recordId, clip);
+  sim.recordings = [recording];
+  await page.getByRole('button', { name: 'Interroger maintenant' }).click();
+  await page.getByRole('tab', { name: 'Réunions passées' }).click();
+  const past = page.getByTestId('bbb-past');
+  await expect(past.getByText('L1 Histoire — CM 3')).toBeVisible();
+  await expect(past.getByText('jdupont2')).toBeVisible();
+  await page.screenshot(shot('42-bbb-past'));
+
+  await page.getByRole('tab', { name: 'Enregistrements' }).click();
+  await page.getByRole('button', { name: 'Copier tous les enregistrements' }).click();
+  const row = page
+    .getByTestId('bbb-recordings')
+    .getByRole('row')
+    .filter({ hasText: 'L1 Histoire' });
+  await row.getByRole('button', { name: /^Publier/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('format vidéo')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Publier' }).click();
+  await expect(row.getByText('publié', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await page.screenshot(shot('43-bbb-recordings'));
+
+  await page.getByRole('link', { name: 'Vidéothèque' }).click();
+  await expect(page.getByRole('button', { name: 'L1 Histoire — CM 3' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'BigBlueButton' }).click();
+  await page.getByRole('tab', { name: 'Serveurs' }).click();
+  await expect(page.getByTestId('bbb-servers').getByText('joignable')).toBeVisible();
+  await page.screenshot(shot('44-bbb-servers'));
+});
