@@ -10,6 +10,7 @@ import type { JobQueue } from '../jobs';
 import type { RecordingsRepository, StoredRecording } from '../recorders/recordings/repository';
 import type { SecretCipher } from '../secrets/cipher';
 import { createBbbErrorDigest } from './digest';
+import { createBbbDropFolder } from './dropFolder/service';
 import { createBbbMatching } from './matching/service';
 import { createMeetingsPoller } from './meetings/poller';
 import { createBbbMeetingsRepository } from './meetings/repository';
@@ -44,6 +45,13 @@ export function createBbbService(options: {
     onError: (server, message) => digest.add(`${server.name}: ${message}`),
   });
   const mirror = createRecordingsMirror({ s, servers, meetings, recordings });
+  const dropFolder = createBbbDropFolder({
+    s,
+    meetings,
+    recordings,
+    regieRecordings: options.regieRecordings,
+    onRecording: options.onRecording,
+  });
   const publication = createBbbPublication({
     s,
     recordings,
@@ -74,6 +82,7 @@ export function createBbbService(options: {
   }
 
   let timer: NodeJS.Timeout | undefined;
+  let dropTimer: NodeJS.Timeout | undefined;
   let stopped = true;
   let pass: Promise<void> = Promise.resolve();
   let lastMirror = 0;
@@ -153,9 +162,22 @@ export function createBbbService(options: {
       if (r) publication.emit(r.id);
     },
 
+    /** One look at DEFAULT_BBB_PATH (the console does it every few seconds). */
+    scanDropFolder: () => dropFolder.scan(),
+
     start(): void {
       if (!stopped) return;
       stopped = false;
+      let scanning = false;
+      dropTimer = setInterval(() => {
+        if (scanning) return;
+        scanning = true;
+        void dropFolder
+          .scan()
+          .catch((error: unknown) => s.logger.error(`bbb drop folder: ${String(error)}`))
+          .finally(() => (scanning = false));
+      }, 2_000);
+      dropTimer.unref();
       s.record({
         kind: 'bbb.pollerStarted',
         text: bi(
@@ -170,6 +192,7 @@ export function createBbbService(options: {
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearTimeout(timer);
+      clearInterval(dropTimer);
       controller.abort();
       await pass;
       await Promise.allSettled([...inFlight.values()]);

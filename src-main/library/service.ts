@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, renameSync, rmSync, unlinkSync } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
+import { basename, dirname, extname, join, sep } from 'node:path';
 import type { Video } from '../../src-preload/contract';
 import { bi, RegieError } from '../core/errors';
 import type { Services } from '../core/services';
@@ -112,7 +112,10 @@ export function createLibraryService(options: {
       else {
         const archive = join(s.dataDir, 'archive', 'bbb');
         mkdirSync(archive, { recursive: true });
-        renameSync(recording.sourcePath, join(archive, `${basename(folder)}.m4v`));
+        renameSync(
+          recording.sourcePath,
+          join(archive, `${basename(folder)}${extname(recording.sourcePath)}`),
+        );
         rmSync(folder, { recursive: true, force: true });
       }
     } catch (error) {

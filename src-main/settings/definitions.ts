@@ -256,6 +256,16 @@ export const definitions: readonly SettingDefinition[] = [
     ),
   },
   {
+    key: 'DEFAULT_BBB_PATH',
+    type: 'string',
+    group: 'bbb',
+    defaultValue: '',
+    help: bi(
+      "Folder where bbb-recorder and live downloads drop <internal meeting id>.mkv/.webm files; they are published to the meeting's owner. Empty: <data>/bbb-recorder.",
+      'Dossier où bbb-recorder et les téléchargements de directs déposent des fichiers <identifiant interne>.mkv/.webm ; ils sont publiés au propriétaire de la réunion. Vide : <données>/bbb-recorder.',
+    ),
+  },
+  {
     key: 'BBB_PUBLICATION_DAYS',
     type: 'integer',
     group: 'bbb',

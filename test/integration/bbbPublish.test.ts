@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BbbRecordingView, Job } from '../../src-preload/contract';
 import { createApp, type RegieApp } from '../../src-main/core/app';
@@ -143,5 +143,35 @@ describe('publication of BBB recordings (issue #5 §6)', () => {
     // The rule ran after the mirror: one moderator known, no video format.
     const [row] = await api.invoke('bbb.recordings', {});
     expect(row).toMatchObject({ id: r?.id, publication: 'awaiting_conversion', ownerId: ana.id });
+  });
+
+  it("a <internal id>.mkv dropped in DEFAULT_BBB_PATH goes to its meeting's moderator; an unknown id stays", async () => {
+    const { api, ana } = await ready({ videoFormat: false });
+    await api.invoke('settings.set', { key: 'RECORDER_QUIET_SECONDS', value: 1 });
+    const drop = join(dataDir, 'bbb-recorder');
+    mkdirSync(join(drop, 'logs'), { recursive: true });
+    const mkv = await makeClip(clips, internalId, {
+      width: 320,
+      height: 240,
+      seconds: 3,
+      audio: true,
+      video: true,
+      container: 'mkv',
+    });
+    copyFileSync(mkv, join(drop, `${internalId}.mkv`));
+    copyFileSync(mkv, join(drop, 'logs', `${internalId}.mkv`));
+    copyFileSync(mkv, join(drop, `${'f'.repeat(40)}-1.mkv`));
+    const video = await until('the video', async () => (await api.invoke('videos.list', {}))[0]);
+    expect(video).toMatchObject({ ownerId: ana.id, title: 'Cours d’Ana' });
+    expect(existsSync(join(drop, `${internalId}.mkv`))).toBe(false);
+    // bbb-recorder's logs folder is not looked at; a file no meeting owns stays, said once.
+    expect(existsSync(join(drop, 'logs', `${internalId}.mkv`))).toBe(true);
+    expect(existsSync(join(drop, `${'f'.repeat(40)}-1.mkv`))).toBe(true);
+    const left = (await api.invoke('journal.list', {})).filter(
+      (e) => e.kind === 'bbb.dropFileLeft',
+    );
+    expect(left.map((e) => e.text.en)).toEqual([
+      expect.stringMatching(/no mirrored meeting has the internal id f{40}-1/),
+    ]);
   });
 });

@@ -54,6 +54,9 @@ export function createBbbMeetingsRepository(db: Db) {
     `${selectMeeting} WHERE m.server_id = ? AND m.is_running = 1`,
   );
   const byId = db.prepare<[number], MeetingRow>(`${selectMeeting} WHERE m.id = ?`);
+  const byInternalAnywhere = db.prepare<[string], MeetingRow>(
+    `${selectMeeting} WHERE m.internal_meeting_id = ? ORDER BY m.id DESC`,
+  );
   const byInternal = db.prepare<[number, string], MeetingRow>(
     `${selectMeeting} WHERE m.server_id = ? AND m.internal_meeting_id = ?`,
   );
@@ -140,6 +143,8 @@ export function createBbbMeetingsRepository(db: Db) {
     attendeesOf: (meetingId: number) => attendeesOf.all(meetingId),
     byId: (id: number) => byId.get(id),
     byInternal: (serverId: number, internalId: string) => byInternal.get(serverId, internalId),
+    /** The meeting of a BBB internal id on any server (ids are sha1-based: unique in practice). */
+    byInternalAnywhere: (internalId: string) => byInternalAnywhere.get(internalId),
     list: (options: { runningOnly?: boolean; limit?: number; offset?: number } = {}) =>
       list.all(options.runningOnly ? 1 : 0, options.limit ?? 200, options.offset ?? 0),
     since: (iso: string) => since.all(iso),

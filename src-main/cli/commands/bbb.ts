@@ -213,16 +213,14 @@ async function serverCommand(verb: string | undefined, ctx: CommandContext): Pro
         ...(values['auto-publish'] ? { autoPublish: true } : {}),
       };
       await withApp(ctx.io, values, async (app) => {
-        const server = await app.api
-          .invoke('bbb.addServer', input)
-          .catch(
-            namingOptions({
-              name: '--name',
-              url: '--url',
-              secret: '--secret',
-              checksum: '--checksum',
-            }),
-          );
+        const server = await app.api.invoke('bbb.addServer', input).catch(
+          namingOptions({
+            name: '--name',
+            url: '--url',
+            secret: '--secret',
+            checksum: '--checksum',
+          }),
+        );
         const tested = await app.api.invoke('bbb.testServer', { id: server.id });
         print(ctx.io, values, tested, () =>
           tested.isReachable
