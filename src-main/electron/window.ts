@@ -3,7 +3,8 @@ import { join } from 'node:path';
 
 /** Same policy as the web host's (src-main/host/pages.ts), for the file:// page. */
 const csp =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: regie-media:; media-src 'self' blob: regie-media:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  // Images may come from any http(s) host: BBB recording previews live on the BBB server.
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: regie-media: https: http:; media-src 'self' blob: regie-media:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export function applyContentSecurityPolicy(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

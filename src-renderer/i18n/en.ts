@@ -277,7 +277,7 @@ export const en = {
   'bbb.match.everyone': 'Everyone',
   'bbb.match.confirm': 'Confirm',
   'bbb.match.saved': '{name}: remembered',
-  'bbb.recordings.search': 'Search a name or a record id',
+  'bbb.recordings.search': 'Search a name or an id',
   'bbb.recordings.mirrorAll': 'Mirror every recording',
   'bbb.recordings.none': 'No recording mirrored yet.',
   'bbb.recordings.name': 'Recording',

@@ -284,7 +284,7 @@ export const fr: Record<MessageKey, string> = {
   'bbb.match.everyone': 'Tout le monde',
   'bbb.match.confirm': 'Confirmer',
   'bbb.match.saved': '{name} : retenu',
-  'bbb.recordings.search': "Chercher un nom ou un identifiant d'enregistrement",
+  'bbb.recordings.search': 'Chercher un nom ou un identifiant',
   'bbb.recordings.mirrorAll': 'Copier tous les enregistrements',
   'bbb.recordings.none': 'Aucun enregistrement copié pour le moment.',
   'bbb.recordings.name': 'Enregistrement',

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -71,8 +71,6 @@ test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 test.beforeEach(async () => {
   sim = await startBbbSimulator({ flavour: 'bbb-2.7' });
   sim.meetings.push(structuredClone(lecture));
-  const secret = join(dir, 'secret');
-  writeFileSync(secret, sim.secret);
   served = await serve({
     prepare: (dataDir) => {
       const user = (name: string, first: string, last: string) =>
@@ -85,18 +83,6 @@ test.beforeEach(async () => {
         REGIE_MIN_FREE_MB: '0',
       }))
         regie(dataDir, 'settings', 'set', key, value);
-      regie(
-        dataDir,
-        'bbb',
-        'server',
-        'add',
-        '--name',
-        'BBB Campus',
-        '--url',
-        sim.url,
-        '--secret-file',
-        secret,
-      );
     },
   });
 });
@@ -110,6 +96,26 @@ test('meetings live with their moderators, the matching queue, and a publication
 }) => {
   await page.goto(served.url);
   await page.getByRole('link', { name: 'BigBlueButton' }).click();
+  await expect(page.getByText('Aucune réunion en cours')).toBeVisible();
+
+  // The server, through the form: a bad URL is refused at its field, then the real one is tested.
+  await page.getByRole('tab', { name: 'Serveurs' }).click();
+  await page.getByRole('button', { name: 'Ajouter un serveur' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('Nom').fill('BBB Campus');
+  await form.getByLabel("URL de l'API").fill('bbb.univ.fr');
+  await form.getByLabel('Secret (bbb-conf --secret)').fill(sim.secret);
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(form.getByText(/n'est pas une URL http\(s\)/)).toBeVisible();
+  await page.screenshot(shot('39-bbb-server-form'));
+  await form.getByLabel("URL de l'API").fill(sim.url);
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('bbb-servers').getByText('joignable')).toBeVisible();
+  await expect(page.getByTestId('bbb-servers').getByText('2.x / Scalelite')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Interroger maintenant' }).click();
+  await page.getByRole('tab', { name: /En cours/ }).click();
   const running = page.getByTestId('bbb-running');
   await expect(running.getByText('L1 Histoire — CM 3')).toBeVisible({ timeout: 15_000 });
   await expect(running.getByText('emartin')).toBeVisible();
@@ -120,7 +126,7 @@ test('meetings live with their moderators, the matching queue, and a publication
   const matches = page.getByTestId('bbb-matches');
   await expect(matches.getByText('plusieurs utilisateurs ont ce nom')).toBeVisible();
   await page.screenshot(shot('41-bbb-matching'));
-  await matches.getByRole('textbox', { name: 'Utilisateur Régie Jean Dupont' }).click();
+  await matches.getByLabel('Utilisateur Régie Jean Dupont').click();
   await page.getByRole('option', { name: /^jdupont2/ }).click();
   await matches.getByRole('button', { name: 'Confirmer' }).click();
   await expect(page.getByText('Rien à rapprocher')).toBeVisible();

@@ -32,6 +32,22 @@ export function runRegie(args: string[], env: NodeJS.ProcessEnv): CliResult {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Same as runRegie without blocking this process: for commands that talk to a server the test
+ * itself runs (the BBB simulator), which a blocked event loop could not answer.
+ */
+export function runRegieAsync(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/regie.js', ...args], { cwd: repoRoot, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
 /** Starts a long-running command (serve) and hands back the process and its first stdout line. */
 export async function startRegie(
   args: string[],

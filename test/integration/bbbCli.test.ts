@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isolatedEnv, runRegie } from '../helpers/cli';
+import { isolatedEnv, runRegieAsync } from '../helpers/cli';
 import { manyRecordings, startBbbSimulator, type BbbSimulator } from '../helpers/bbbSimulator';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
 
@@ -17,16 +17,16 @@ afterEach(async () => {
 });
 
 const regie = (...args: string[]) =>
-  runRegie([...args, '--data', join(dir, 'data')], isolatedEnv(dir));
+  runRegieAsync([...args, '--data', join(dir, 'data')], isolatedEnv(dir));
 
 describe('regie bbb … (issue #5 §8)', () => {
-  it('adds a server from a secret file, polls, lists meetings, matches and mirrors recordings', () => {
+  it('adds a server from a secret file, polls, lists meetings, matches and mirrors recordings', async () => {
     const secretFile = join(dir, 'secret');
     writeFileSync(secretFile, `${sim.secret}\n`);
-    expect(regie('user', 'add', 'alopez', '--first-name', 'Ana', '--last-name', 'López').code).toBe(
-      0,
-    );
-    const added = regie(
+    expect(
+      (await regie('user', 'add', 'alopez', '--first-name', 'Ana', '--last-name', 'López')).code,
+    ).toBe(0);
+    const added = await regie(
       'bbb',
       'server',
       'add',
@@ -39,7 +39,7 @@ describe('regie bbb … (issue #5 §8)', () => {
     );
     expect(added.stdout).toMatch(/Server Campus added: 2\.x \/ Scalelite, reachable/);
 
-    const bad = regie(
+    const bad = await regie(
       'bbb',
       'server',
       'add',
@@ -67,29 +67,31 @@ describe('regie bbb … (issue #5 §8)', () => {
         { userId: '2', fullName: 'Inconnu Total', role: 'MODERATOR' },
       ],
     });
-    const poll = JSON.parse(regie('bbb', 'poll', '--json').stdout) as {
+    const poll = JSON.parse((await regie('bbb', 'poll', '--json')).stdout) as {
       servers: { ok: boolean; running: number }[];
     };
     expect(poll.servers).toMatchObject([{ ok: true, running: 1 }]);
-    expect(regie('bbb', 'meetings', '--running').stdout).toMatch(
+    expect((await regie('bbb', 'meetings', '--running')).stdout).toMatch(
       /Histoire .* Inconnu Total \(none\)/,
     );
 
-    const cases = JSON.parse(regie('bbb', 'match', 'list', '--json').stdout) as {
+    const cases = JSON.parse((await regie('bbb', 'match', 'list', '--json')).stdout) as {
       attendeeId: number;
     }[];
     expect(cases).toHaveLength(1);
-    expect(regie('bbb', 'match', 'set', String(cases[0]?.attendeeId), 'nobody').code).not.toBe(0);
-    expect(regie('bbb', 'match', 'set', String(cases[0]?.attendeeId), 'alopez').stdout).toMatch(
-      /remembered/,
-    );
+    expect(
+      (await regie('bbb', 'match', 'set', String(cases[0]?.attendeeId), 'nobody')).code,
+    ).not.toBe(0);
+    expect(
+      (await regie('bbb', 'match', 'set', String(cases[0]?.attendeeId), 'alopez')).stdout,
+    ).toMatch(/remembered/);
 
     sim.recordings = manyRecordings(sim.host, 120);
-    const mirrored = regie('bbb', 'recordings', '--server', 'Campus', '--mirror', '--json');
+    const mirrored = await regie('bbb', 'recordings', '--server', 'Campus', '--mirror', '--json');
     expect(mirrored.stderr).toMatch(/Campus: 120 listed, 120 written, paged, 2 request\(s\)/);
     expect(JSON.parse(mirrored.stdout)).toHaveLength(120);
 
-    const publish = regie(
+    const publish = await regie(
       'bbb',
       'publish',
       manyRecordings(sim.host, 1)[0]?.recordId ?? '',
@@ -98,7 +100,7 @@ describe('regie bbb … (issue #5 §8)', () => {
     );
     expect(publish.code).toBe(1);
     expect(publish.stderr).toMatch(/No matched moderator/);
-    expect(regie('bbb', 'publish', 'abc', '--owner', 'alopez').stderr).toMatch(
+    expect((await regie('bbb', 'publish', 'abc', '--owner', 'alopez')).stderr).toMatch(
       /RECORD_ID: "abc" is not mirrored/,
     );
   });

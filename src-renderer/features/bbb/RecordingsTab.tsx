@@ -22,6 +22,10 @@ import { useLanguage, useT } from '../../i18n/i18n';
 import { usersStore } from '../users/usersStore';
 import { bbbRecordingsStore, bbbServersStore } from './bbbStores';
 
+/** Shown when a preview cannot be loaded (server unreachable, protected recording). */
+const noPreview =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='80' height='62'%3E%3Crect width='80' height='62' fill='%23e9ecef'/%3E%3C/svg%3E";
+
 const publicationColor: Record<BbbPublication, string> = {
   none: 'gray',
   queued: 'cyan',
@@ -158,10 +162,12 @@ export function RecordingsTab() {
                         <Image
                           src={preview.url}
                           w={80}
-                          h={60}
+                          h={62}
                           fit="contain"
-                          alt={preview.alt}
+                          alt=""
+                          title={preview.alt}
                           radius="xs"
+                          fallbackSrc={noPreview}
                         />
                       ) : (
                         <Text size="xs" c="dimmed">
@@ -177,7 +183,9 @@ export function RecordingsTab() {
                         {r.serverName} · {r.recordId}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{time.format(new Date(r.startMs))}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {time.format(new Date(r.startMs))}
+                    </Table.Td>
                     <Table.Td>{formatDuration(r.durationS)}</Table.Td>
                     <Table.Td>
                       <Group gap={4}>
@@ -198,7 +206,9 @@ export function RecordingsTab() {
                         )}
                       </Group>
                     </Table.Td>
-                    <Table.Td>{r.sizeBytes === null ? '—' : formatSize(r.sizeBytes)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {r.sizeBytes === null ? '—' : formatSize(r.sizeBytes)}
+                    </Table.Td>
                     <Table.Td>
                       <Tooltip label={r.publicationError ?? ''} disabled={!r.publicationError}>
                         <Badge variant="light" color={publicationColor[r.publication]} tt="none">

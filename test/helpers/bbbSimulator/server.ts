@@ -45,6 +45,12 @@ export interface BbbSimulator {
 
 const apiPrefix = '/bigbluebutton/api';
 
+/** A slide preview (176×136 grey, as BBB's thumbnails are sized), for the recordings list. */
+const thumbnailPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAALAAAACICAIAAADI/PbJAAAA/0lEQVR42u3SMQ0AAAgEsfevkIEJJWyIIE2q4HKpHjiRAENgCAyBITAEhsAQGAJDYAgMgSEwBIbAEBgCQ2AIDAGGwBAYAkNgCAyBITAEhsAQGAJDYAgMgSEwBIbAEBgCQ4AhMASGwBAYAkNgCAyBITAEhsAQGAJDYAgMgSEwBIbAEGAIDIEhMASGwBAYAkNgCAyBITAEhsAQGAJDYAgMgSEwBBgCQ2AIDIEhMASGwBAYAkNgCAyBITAEhsAQGAJDYAgMAYbAEBgCQ2AIDIEhMASGwBAYAkNgCAyBITAEhsAQGAJDqIAhMASGwBAYAkNgCAyBITAEhsAQGAJDYAh+WT1s1yAoWtI9AAAAAElFTkSuQmCC',
+  'base64',
+);
+
 export async function startBbbSimulator(
   options: { secret?: string; flavour?: SimFlavour; algorithms?: ChecksumAlgorithm[] } = {},
 ): Promise<BbbSimulator> {
@@ -224,6 +230,10 @@ export async function startBbbSimulator(
   const server = createServer((req, res) => {
     const raw = req.url ?? '/';
     const [path = '/', rawQuery = ''] = raw.split(/\?(.*)/s);
+    if (/^\/presentation\/.*\.png$/.test(path)) {
+      res.writeHead(200, { 'content-type': 'image/png' }).end(thumbnailPng);
+      return;
+    }
     const video = /^\/playback\/video\/([^/]+)\/video-0\.m4v$/.exec(path);
     if (video) {
       serveVideo(req, res, video[1] ?? '');
