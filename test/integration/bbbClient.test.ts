@@ -157,6 +157,10 @@ describe('BBB API client against the simulator (reference/bbb.md §1)', () => {
     expect(await failureOf(clientOf(s, { maxBytes: 10_000 }).getRecordings())).toMatchObject({
       failure: 'tooLarge',
     });
+    // Read as a stream, a listing has its own (larger) bound.
+    expect(
+      await failureOf(clientOf(s, { maxStreamBytes: 10_000 }).getAllRecordings()),
+    ).toMatchObject({ failure: 'tooLarge' });
     await s.close();
     expect(await failureOf(clientOf(s, { retries: 0 }).getMeetings())).toMatchObject({
       failure: 'network',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BbbError } from '../../src-main/bbb/api/errors';
 import {
+  parseRecordingsInBatches,
   parseMeeting,
   parseMeetings,
   parseRecordings,
@@ -142,5 +143,47 @@ describe('BBB answers, typed', () => {
     ]) {
       expect(() => responseOf('getMeetings', body)).toThrow(BbbError);
     }
+  });
+
+  it('reads a large answer in batches, the same recordings as in one piece, CDATA respected', () => {
+    for (const path of [
+      'api/bigbluebutton-bbb-common-web/sample-get-recordings-response.xml',
+      'derived/bbb/get_recordings_2.7_paginated.xml',
+      'derived/scalelite/get_recordings_single_protected.xml',
+      'derived/scalelite/get_recordings_no_recordings.xml',
+      php('get_recordings.xml'),
+    ]) {
+      const whole = parseRecordings(ok(path));
+      const batches: number[] = [];
+      const seen: string[] = [];
+      const read = parseRecordingsInBatches(
+        'getRecordings',
+        bbbFixture(path),
+        (batch) => {
+          batches.push(batch.length);
+          seen.push(...batch.map((r) => r.recordId));
+        },
+        3,
+      );
+      expect(seen).toEqual(whole.recordings.map((r) => r.recordId));
+      expect(read).toEqual({ totalElements: whole.totalElements, count: whole.recordings.length });
+      expect(batches.every((n) => n <= 3)).toBe(true);
+    }
+    const tricky = bbbFixture('derived/scalelite/get_recordings_single_protected.xml').replace(
+      '<meetingName>random-1291479</meetingName>',
+      '<meetingName><![CDATA[a </recording> in a name]]></meetingName>',
+    );
+    const names: string[] = [];
+    parseRecordingsInBatches('getRecordings', tricky, (b) =>
+      names.push(...b.map((r) => r.metadata.meetingname ?? '')),
+    );
+    expect(names).toEqual(['a </recording> in a name']);
+    expect(() =>
+      parseRecordingsInBatches(
+        'getRecordings',
+        bbbFixture('derived/scalelite/checksum_error.xml'),
+        () => {},
+      ),
+    ).toThrow(BbbError);
   });
 });

@@ -1,8 +1,16 @@
+import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { bbbChecksum, type ChecksumAlgorithm } from './checksum';
 import { BbbError } from './errors';
-import { fetchText } from './http';
-import { parseMeeting, parseMeetings, parseRecordings, parseVersion, responseOf } from './parse';
+import { fetchStream, fetchText } from './http';
+import {
+  parseMeeting,
+  parseMeetings,
+  parseRecordings,
+  createRecordingsReader,
+  parseVersion,
+  responseOf,
+} from './parse';
 import { encodeQuery, type QueryParams } from './query';
 import type { BbbMeetingInfo, BbbRecording, BbbRecordingsPage, BbbVersionInfo } from './types';
 import { text } from './xml';
@@ -17,6 +25,8 @@ export interface BbbClientOptions {
   timeoutMs?: number;
   /** Per answer. Default 64 MB. */
   maxBytes?: number;
+  /** Per streamed answer (getRecordings, read batch by batch). Default 2 GB. */
+  maxStreamBytes?: number;
   /** Extra tries of a read call after a network error, a timeout or a 5xx. Default 2. */
   retries?: number;
   /** First pause between tries; doubled each time. Default 250 ms. */
@@ -40,10 +50,18 @@ export interface AllRecordingsOptions {
   /** Pages fetched at once once the total is known. Default 4. */
   concurrency?: number;
   signal?: AbortSignal;
+  /**
+   * Each batch of new recordings as it is read, for large servers: then they are not kept, and
+   * `recordings` comes back empty.
+   */
+  onBatch?: (recordings: BbbRecording[]) => void;
 }
 
 export interface AllRecordings {
+  /** Empty when `onBatch` took them. */
   recordings: BbbRecording[];
+  /** Distinct recordings read. */
+  count: number;
   /** `paged` when the server paginated (2.6+), `whole` when it answered everything at once. */
   mode: 'paged' | 'whole';
   requests: number;
@@ -73,6 +91,9 @@ export function createBbbClient(options: BbbClientOptions) {
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
   };
   const retries = options.retries ?? 2;
+  /** A streamed answer holds only a batch at a time: it may be much larger. */
+  const streamMaxBytes = options.maxStreamBytes ?? 2 * 1024 * 1024 * 1024;
+
   const retryDelayMs = options.retryDelayMs ?? 250;
 
   /** The signed URL of a call: the query is encoded once, hashed, and sent as hashed. */
@@ -89,6 +110,38 @@ export function createBbbClient(options: BbbClientOptions) {
         return await fetchText(call || 'index', url, { ...limits, ...(signal ? { signal } : {}) });
       } catch (error) {
         if (!(error instanceof BbbError) || !error.isTransient || attempt >= tries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  /**
+   * A streamed read call with the same retries as `get`; `start` makes a fresh reader per try, so
+   * a try cut in the middle is read again from the start (what it delivered is written again:
+   * the writers are idempotent, and duplicates are dropped by record id).
+   */
+  async function streamGet<T>(
+    call: string,
+    url: string,
+    start: () => { onText: (text: string) => void; done: () => T },
+    signal?: AbortSignal,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const reader = start();
+      try {
+        await fetchStream(
+          call,
+          url,
+          {
+            ...limits,
+            maxBytes: streamMaxBytes,
+            ...(signal ? { signal } : {}),
+          },
+          reader.onText,
+        );
+        return reader.done();
+      } catch (error) {
+        if (!(error instanceof BbbError) || !error.isTransient || attempt > retries) throw error;
         await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (attempt - 1)));
       }
     }
@@ -130,6 +183,21 @@ export function createBbbClient(options: BbbClientOptions) {
       return parseMeetings(await callApi('getMeetings', [], signal));
     },
 
+    /**
+     * `getMeetings`, parsed only when the answer differs from the one hashed `previousHash`
+     * (BBB's answer has no clock in it: same bytes, same meetings). Parsing is most of a poll's
+     * cost, so an unchanged server costs a hash.
+     */
+    async getMeetingsIfChanged(
+      previousHash: string | null,
+      signal?: AbortSignal,
+    ): Promise<{ hash: string; meetings: BbbMeetingInfo[] | null }> {
+      const body = await get('getMeetings', urlFor('getMeetings'), signal);
+      const hash = createHash('sha1').update(body).digest('base64');
+      if (hash === previousHash) return { hash, meetings: null };
+      return { hash, meetings: parseMeetings(responseOf('getMeetings', body)) };
+    },
+
     async getMeetingInfo(meetingId: string, signal?: AbortSignal): Promise<BbbMeetingInfo> {
       return parseMeeting(await callApi('getMeetingInfo', [['meetingID', meetingId]], signal));
     },
@@ -151,40 +219,51 @@ export function createBbbClient(options: BbbClientOptions) {
       opts: AllRecordingsOptions = {},
     ): Promise<AllRecordings> {
       const pageSize = Math.min(100, Math.max(1, opts.pageSize ?? 100));
-      const first = await getRecordings(filters, { offset: 0, limit: pageSize }, opts.signal);
+      const seen = new Set<string>();
+      const kept: BbbRecording[] = [];
+      let requests = 0;
+      const take = (batch: BbbRecording[]) => {
+        const fresh = batch.filter((r) => !seen.has(r.recordId) && (seen.add(r.recordId), true));
+        if (fresh.length === 0) return;
+        if (opts.onBatch) opts.onBatch(fresh);
+        else kept.push(...fresh);
+      };
+      const fetchPage = async (page: { offset: number; limit: number }) => {
+        requests++;
+        const url = urlFor('getRecordings', recordingParams(filters, page));
+        // Read as it arrives: a whole-server answer is never held at once.
+        return streamGet(
+          'getRecordings',
+          url,
+          () => {
+            const reader = createRecordingsReader('getRecordings', take);
+            return { onText: (text: string) => reader.push(text), done: () => reader.end() };
+          },
+          opts.signal,
+        );
+      };
+      const first = await fetchPage({ offset: 0, limit: pageSize });
       const total = first.totalElements;
-      if (total === null || first.recordings.length > pageSize || total <= pageSize) {
-        return {
-          recordings: first.recordings,
-          mode: total === null ? 'whole' : 'paged',
-          requests: 1,
-        };
-      }
+      const result = (mode: AllRecordings['mode']): AllRecordings => ({
+        recordings: kept,
+        count: seen.size,
+        mode,
+        requests,
+      });
+      if (total === null || first.count > pageSize) return result('whole');
       const offsets: number[] = [];
       for (let offset = pageSize; offset < total; offset += pageSize) offsets.push(offset);
-      const pages: BbbRecording[][] = new Array<BbbRecording[]>(offsets.length);
       let next = 0;
       const worker = async () => {
         while (next < offsets.length) {
-          const index = next++;
-          const offset = offsets[index] ?? 0;
-          const page = await getRecordings(filters, { offset, limit: pageSize }, opts.signal);
-          pages[index] = page.recordings;
+          const offset = offsets[next++] ?? 0;
+          await fetchPage({ offset, limit: pageSize });
         }
       };
       await Promise.all(
         Array.from({ length: Math.min(opts.concurrency ?? 4, offsets.length) }, worker),
       );
-      const seen = new Set<string>();
-      const recordings: BbbRecording[] = [];
-      for (const list of [first.recordings, ...pages]) {
-        for (const recording of list ?? []) {
-          if (seen.has(recording.recordId)) continue;
-          seen.add(recording.recordId);
-          recordings.push(recording);
-        }
-      }
-      return { recordings, mode: 'paged', requests: offsets.length + 1 };
+      return result('paged');
     },
 
     /** `create` (idempotent: a second call answers `duplicateWarning`). */

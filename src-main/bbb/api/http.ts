@@ -16,6 +16,21 @@ export interface FetchLimits {
  * are credentials).
  */
 export async function fetchText(call: string, url: string, limits: FetchLimits): Promise<string> {
+  const parts: string[] = [];
+  await fetchStream(call, url, limits, (text) => parts.push(text));
+  return parts.join('');
+}
+
+/**
+ * GET `url` and hand its body over as decoded text pieces as they arrive, so a large answer is
+ * never held whole. Same bounds and errors as fetchText.
+ */
+export async function fetchStream(
+  call: string,
+  url: string,
+  limits: FetchLimits,
+  onText: (text: string) => void,
+): Promise<void> {
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   const signal = limits.signal ? AbortSignal.any([timeout, limits.signal]) : timeout;
   let response: Dispatcher.ResponseData;
@@ -43,15 +58,17 @@ export async function fetchText(call: string, url: string, limits: FetchLimits):
     }
     const declared = Number(response.headers['content-length'] ?? NaN);
     if (declared > limits.maxBytes) throw tooLarge(call, limits.maxBytes);
-    const chunks: Buffer[] = [];
+    const decoder = new TextDecoder('utf-8');
     let size = 0;
     for await (const chunk of response.body) {
       const buffer = chunk as Buffer;
       size += buffer.length;
       if (size > limits.maxBytes) throw tooLarge(call, limits.maxBytes);
-      chunks.push(buffer);
+      const text = decoder.decode(buffer, { stream: true });
+      if (text !== '') onText(text);
     }
-    return Buffer.concat(chunks, size).toString('utf8');
+    const rest = decoder.decode();
+    if (rest !== '') onText(rest);
   } catch (error) {
     response.body.destroy();
     if (error instanceof BbbError) throw error;

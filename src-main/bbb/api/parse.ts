@@ -125,3 +125,124 @@ export function parseRecordings(response: XmlElement): BbbRecordingsPage {
     totalElements: total,
   };
 }
+
+/**
+ * A getRecordings answer read as it arrives, for large servers (20,000 recordings in one Scalelite
+ * answer): each complete `<recording>` is cut out of the text (CDATA sections skipped), parsed
+ * with the others of its batch, handed over and dropped, so neither the whole text nor its parsed
+ * tree is ever held. The envelope (returncode, messageKey, total) is read at the end.
+ */
+export function createRecordingsReader(
+  call: string,
+  onBatch: (recordings: BbbRecording[]) => void,
+  batchSize = 500,
+) {
+  const OPEN = '<recording>';
+  const CLOSE = '</recording>';
+  const OPEN_ALL = '<recordings>';
+  const CLOSE_ALL = '</recordings>';
+  let state: 'head' | 'body' | 'tail' = 'head';
+  let head = '';
+  let pending = '';
+  let tail = '';
+  let batch: string[] = [];
+  let count = 0;
+
+  const flush = () => {
+    if (batch.length === 0) return;
+    let parsed;
+    try {
+      parsed = parseXml(`<recordings>${batch.join('')}</recordings>`);
+    } catch (error) {
+      throw BbbError.garbage(call, (error as Error).message);
+    }
+    const recordings = children(child(parsed, 'recordings'), 'recording').map(parseRecording);
+    count += recordings.length;
+    batch = [];
+    onBatch(recordings);
+  };
+
+  /** End of the recording opening at `open` (after its `</recording>`), or -1 if not arrived. */
+  const endOf = (open: number): number => {
+    let pos = open + OPEN.length;
+    for (;;) {
+      const end = pending.indexOf(CLOSE, pos);
+      const cdata = pending.indexOf('<![CDATA[', pos);
+      if (cdata !== -1 && (end === -1 || cdata < end)) {
+        const cdataEnd = pending.indexOf(']]>', cdata);
+        if (cdataEnd === -1) return -1;
+        pos = cdataEnd + 3;
+        continue;
+      }
+      return end === -1 ? -1 : end + CLOSE.length;
+    }
+  };
+
+  const consume = () => {
+    for (;;) {
+      const open = pending.indexOf(OPEN);
+      const closeAll = pending.indexOf(CLOSE_ALL);
+      if (closeAll !== -1 && (open === -1 || closeAll < open)) {
+        tail = pending.slice(closeAll + CLOSE_ALL.length);
+        pending = '';
+        state = 'tail';
+        flush();
+        return;
+      }
+      if (open === -1) {
+        // Keep what may be the start of a tag cut between two pieces.
+        pending = pending.slice(-CLOSE_ALL.length);
+        return;
+      }
+      const end = endOf(open);
+      if (end === -1) {
+        pending = pending.slice(open);
+        return;
+      }
+      batch.push(pending.slice(open, end));
+      pending = pending.slice(end);
+      if (batch.length >= batchSize) flush();
+    }
+  };
+
+  return {
+    push(text: string): void {
+      if (state === 'tail') {
+        tail += text;
+        return;
+      }
+      if (state === 'head') {
+        head += text;
+        const at = head.indexOf(OPEN_ALL);
+        if (at === -1) return;
+        pending = head.slice(at + OPEN_ALL.length);
+        head = head.slice(0, at);
+        state = 'body';
+      } else pending += text;
+      consume();
+    },
+    end(): { totalElements: number | null; count: number } {
+      if (state === 'body') throw BbbError.garbage(call, '<recordings> is not closed');
+      flush();
+      const envelope = state === 'head' ? head : `${head}<recordings/>${tail}`;
+      const page = parseRecordings(responseOf(call, envelope));
+      if (page.recordings.length > 0) {
+        count += page.recordings.length;
+        onBatch(page.recordings);
+      }
+      return { totalElements: page.totalElements, count };
+    },
+  };
+}
+
+/** The same, on an answer already in memory. */
+export function parseRecordingsInBatches(
+  call: string,
+  body: string,
+  onBatch: (recordings: BbbRecording[]) => void,
+  batchSize = 500,
+): { totalElements: number | null; count: number } {
+  const reader = createRecordingsReader(call, onBatch, batchSize);
+  reader.push(body);
+  return reader.end();
+}

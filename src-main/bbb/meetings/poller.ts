@@ -46,6 +46,8 @@ export function createMeetingsPoller(options: {
   onError?: (server: StoredServer, message: string) => void;
 }) {
   const { s, servers, meetings, matching } = options;
+  /** Per server: the hash of its last answer, once written, and how many meetings it listed. */
+  const lastAnswer = new Map<number, { hash: string; running: number }>();
 
   function write(server: StoredServer, answer: BbbMeetingInfo[], at: string) {
     const changed: number[] = [];
@@ -154,10 +156,14 @@ export function createMeetingsPoller(options: {
       ms: Math.round(performance.now() - started),
       ...extra,
     });
-    let answer: BbbMeetingInfo[];
+    let answer: BbbMeetingInfo[] | null;
+    let hash: string;
     try {
-      answer = await servers.clientFor(server).getMeetings(signal);
+      ({ meetings: answer, hash } = await servers
+        .clientFor(server)
+        .getMeetingsIfChanged(lastAnswer.get(server.id)?.hash ?? null, signal));
     } catch (error) {
+      lastAnswer.delete(server.id);
       const message = describeBbbError(error).en;
       servers.repo.contact(
         server.id,
@@ -168,7 +174,14 @@ export function createMeetingsPoller(options: {
       if (server.isReachable !== false) servers.changed();
       return report(false, message);
     }
+    if (answer === null) {
+      // The same bytes as last time: nothing to read, nothing to write.
+      servers.repo.contact(server.id, { isReachable: true, lastError: null, polled: true }, at());
+      if (server.isReachable !== true || server.lastError !== null) servers.changed();
+      return report(true, null, { running: lastAnswer.get(server.id)?.running ?? 0 });
+    }
     const { changed, queued, ended } = write(server, answer, at());
+    lastAnswer.set(server.id, { hash, running: answer.length });
     servers.repo.contact(server.id, { isReachable: true, lastError: null, polled: true }, at());
     if (server.isReachable !== true || server.lastError !== null) servers.changed();
     if (changed.length > 0) {

@@ -50,14 +50,17 @@ export function createRecordingsMirror(options: {
           let listed = 0;
           let requests = 0;
           const written: number[] = [];
+          const writer = recordings.upserter(serverId);
           for (let i = 0; i < list.length; i += MEETINGS_PER_CALL) {
             const all = await client.getAllRecordings(
               { meetingIds: list.slice(i, i + MEETINGS_PER_CALL) },
-              signal ? { signal } : {},
+              {
+                ...(signal ? { signal } : {}),
+                onBatch: (batch) => written.push(...writer.write(batch, s.now().toISOString())),
+              },
             );
-            listed += all.recordings.length;
+            listed += all.count;
             requests += all.requests;
-            written.push(...recordings.upsertAll(serverId, all.recordings, s.now().toISOString()));
           }
           finish(written);
           reports.push({
@@ -77,15 +80,21 @@ export function createRecordingsMirror(options: {
     async server(serverId: number, signal?: AbortSignal): Promise<MirrorReport> {
       const server = servers.requireServer(serverId);
       const started = performance.now();
-      const all = await servers
-        .clientFor(server)
-        .getAllRecordings({ states: ['any'] }, signal ? { signal } : {});
-      const written = recordings.upsertAll(serverId, all.recordings, s.now().toISOString());
+      // Written batch by batch as pages arrive: memory stays flat however large the server.
+      const writer = recordings.upserter(serverId);
+      const written: number[] = [];
+      const all = await servers.clientFor(server).getAllRecordings(
+        { states: ['any'] },
+        {
+          ...(signal ? { signal } : {}),
+          onBatch: (batch) => written.push(...writer.write(batch, s.now().toISOString())),
+        },
+      );
       finish(written);
       return {
         serverId,
         name: server.name,
-        listed: all.recordings.length,
+        listed: all.count,
         written: written.length,
         mode: all.mode,
         requests: all.requests,

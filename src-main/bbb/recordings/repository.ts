@@ -164,47 +164,53 @@ export function createBbbRecordingsRepository(db: Db) {
 
   return {
     /**
-     * Writes what a server listed: new recordings inserted, changed ones updated, unchanged ones
-     * not touched. One transaction. Returns the ids written.
+     * A writer for one server's listing, batch by batch: new recordings inserted, changed ones
+     * updated, unchanged ones not touched; one transaction per batch. The fingerprints are read
+     * once. `write` returns the ids written.
      */
-    upsertAll(serverId: number, recordings: readonly BbbRecording[], at: string): number[] {
+    upserter(serverId: number) {
       const known = new Map(fingerprints.all(serverId).map((r) => [r.record_id, r]));
-      const written: number[] = [];
-      db.transaction(() => {
-        for (const r of recordings) {
-          const fingerprint = recordingFingerprint(r);
-          const before = known.get(r.recordId);
-          if (before?.fingerprint === fingerprint) continue;
-          const values = {
-            serverId,
-            recordId: r.recordId,
-            meetingId: r.meetingId,
-            internalMeetingId: r.internalMeetingId,
-            name: r.name,
-            state: r.state,
-            isPublished: r.published ? 1 : 0,
-            isProtected: r.isProtected ? 1 : 0,
-            startMs: r.startTimeMs,
-            endMs: r.endTimeMs,
-            participants: r.participants,
-            sizeBytes: r.sizeBytes,
-            rawSizeBytes: r.rawSizeBytes,
-            metadataJson: JSON.stringify(r.metadata),
-            formatsJson: JSON.stringify(formatsOf(r)),
-            fingerprint,
-            at,
-          };
-          if (before) {
-            update.run({ ...values, id: before.id });
-            written.push(before.id);
-          } else {
-            const id = Number(insert.run(values).lastInsertRowid);
-            known.set(r.recordId, { id, record_id: r.recordId, fingerprint });
-            written.push(id);
-          }
-        }
-      })();
-      return written;
+      return {
+        write(recordings: readonly BbbRecording[], at: string): number[] {
+          const written: number[] = [];
+          db.transaction(() => {
+            for (const r of recordings) {
+              const fingerprint = recordingFingerprint(r);
+              const before = known.get(r.recordId);
+              if (before?.fingerprint === fingerprint) continue;
+              const values = {
+                serverId,
+                recordId: r.recordId,
+                meetingId: r.meetingId,
+                internalMeetingId: r.internalMeetingId,
+                name: r.name,
+                state: r.state,
+                isPublished: r.published ? 1 : 0,
+                isProtected: r.isProtected ? 1 : 0,
+                startMs: r.startTimeMs,
+                endMs: r.endTimeMs,
+                participants: r.participants,
+                sizeBytes: r.sizeBytes,
+                rawSizeBytes: r.rawSizeBytes,
+                metadataJson: JSON.stringify(r.metadata),
+                formatsJson: JSON.stringify(formatsOf(r)),
+                fingerprint,
+                at,
+              };
+              if (before) {
+                update.run({ ...values, id: before.id });
+                before.fingerprint = fingerprint;
+                written.push(before.id);
+              } else {
+                const id = Number(insert.run(values).lastInsertRowid);
+                known.set(r.recordId, { id, record_id: r.recordId, fingerprint });
+                written.push(id);
+              }
+            }
+          })();
+          return written;
+        },
+      };
     },
     byId: (id: number) => {
       const row = byId.get(id);
