@@ -233,6 +233,8 @@ export const en = {
   'bbb.tab.recordings': 'Recordings',
   'bbb.tab.matches': 'Matching',
   'bbb.tab.servers': 'Servers',
+  'bbb.server.removeQuestion':
+    'Remove {name}? Its mirrored meetings and recordings go with it; the server itself is not touched.',
   'bbb.server.add': 'Add a server',
   'bbb.server.none': 'No server yet: add your BigBlueButton or Scalelite server.',
   'bbb.server.name': 'Name',

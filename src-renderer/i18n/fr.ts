@@ -240,6 +240,8 @@ export const fr: Record<MessageKey, string> = {
   'bbb.tab.recordings': 'Enregistrements',
   'bbb.tab.matches': 'Correspondances',
   'bbb.tab.servers': 'Serveurs',
+  'bbb.server.removeQuestion':
+    'Supprimer {name} ? Ses réunions et enregistrements copiés partent avec lui ; le serveur lui-même n’est pas touché.',
   'bbb.server.add': 'Ajouter un serveur',
   'bbb.server.none': 'Aucun serveur : ajoutez votre serveur BigBlueButton ou Scalelite.',
   'bbb.server.name': 'Nom',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BbbPollReport } from '../../../src-preload/contract';
+import { bi } from '../../core/errors';
 import type { Services } from '../../core/services';
 import type { BbbMeetingInfo } from '../api/types';
 import type { BbbMatching } from '../matching/service';
@@ -171,7 +172,18 @@ export function createMeetingsPoller(options: {
         at(),
       );
       options.onError?.(server, message);
-      if (server.isReachable !== false) servers.changed();
+      if (server.isReachable !== false) {
+        s.record({
+          level: 'warn',
+          kind: 'bbb.serverUnreachable',
+          subject: `bbb-server:${String(server.id)}`,
+          text: bi(
+            `BigBlueButton ${server.name} unreachable: ${message}`,
+            `BigBlueButton ${server.name} injoignable : ${describeBbbError(error).fr}`,
+          ),
+        });
+        servers.changed();
+      }
       return report(false, message);
     }
     if (answer === null) {
@@ -179,6 +191,16 @@ export function createMeetingsPoller(options: {
       servers.repo.contact(server.id, { isReachable: true, lastError: null, polled: true }, at());
       if (server.isReachable !== true || server.lastError !== null) servers.changed();
       return report(true, null, { running: lastAnswer.get(server.id)?.running ?? 0 });
+    }
+    if (server.isReachable === false) {
+      s.record({
+        kind: 'bbb.serverReachable',
+        subject: `bbb-server:${String(server.id)}`,
+        text: bi(
+          `BigBlueButton ${server.name} answers again`,
+          `BigBlueButton ${server.name} répond de nouveau`,
+        ),
+      });
     }
     const { changed, queued, ended } = write(server, answer, at());
     lastAnswer.set(server.id, { hash, running: answer.length });

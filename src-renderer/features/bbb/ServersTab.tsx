@@ -19,6 +19,7 @@ import { useState } from 'react';
 import type { BbbChecksum } from '../../../src-preload/contract';
 import { call } from '../../client/client';
 import { useSubmit } from '../../client/useSubmit';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { FormActions } from '../../components/FormActions';
 import { useT } from '../../i18n/i18n';
 import { appInfoStore } from '../users/usersStore';
@@ -99,6 +100,7 @@ export function ServersTab() {
   const canEdit = appInfoStore.use((s) => s.data?.operator.permissions.manageSettings) ?? false;
   const [isAdding, setAdding] = useState(false);
   const [testing, setTesting] = useState<number | null>(null);
+  const [removing, setRemoving] = useState<{ id: number; name: string } | null>(null);
   const test = (id: number) => {
     setTesting(id);
     void call('bbb.testServer', { id }).finally(() => setTesting(null));
@@ -162,15 +164,28 @@ export function ServersTab() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    loading={testing === s.id}
-                    onClick={() => test(s.id)}
-                    aria-label={`${t('bbb.server.test')} ${s.name}`}
-                  >
-                    {t('bbb.server.test')}
-                  </Button>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="default"
+                      loading={testing === s.id}
+                      onClick={() => test(s.id)}
+                      aria-label={`${t('bbb.server.test')} ${s.name}`}
+                    >
+                      {t('bbb.server.test')}
+                    </Button>
+                    {canEdit && (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setRemoving({ id: s.id, name: s.name })}
+                        aria-label={`${t('common.delete')} ${s.name}`}
+                      >
+                        {t('common.delete')}
+                      </Button>
+                    )}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
