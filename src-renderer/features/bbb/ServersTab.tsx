@@ -192,6 +192,14 @@ export function ServersTab() {
           </Table.Tbody>
         </Table>
       )}
+      <ConfirmModal
+        question={removing ? t('bbb.server.removeQuestion', { name: removing.name }) : null}
+        onClose={() => setRemoving(null)}
+        onConfirm={() => {
+          if (removing) void call('bbb.removeServer', { id: removing.id });
+          setRemoving(null);
+        }}
+      />
       <Modal
         opened={isAdding}
         onClose={() => setAdding(false)}
