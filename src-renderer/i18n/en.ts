@@ -277,6 +277,7 @@ export const en = {
   'bbb.match.user': 'Régie user',
   'bbb.match.candidates': 'Same name',
   'bbb.match.everyone': 'Everyone',
+  'bbb.match.create': 'Create the user',
   'bbb.match.confirm': 'Confirm',
   'bbb.match.saved': '{name}: remembered',
   'bbb.recordings.search': 'Search a name or an id',

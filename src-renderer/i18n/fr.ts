@@ -284,6 +284,7 @@ export const fr: Record<MessageKey, string> = {
   'bbb.match.user': 'Utilisateur Régie',
   'bbb.match.candidates': 'Même nom',
   'bbb.match.everyone': 'Tout le monde',
+  'bbb.match.create': 'Créer l’utilisateur',
   'bbb.match.confirm': 'Confirmer',
   'bbb.match.saved': '{name} : retenu',
   'bbb.recordings.search': 'Chercher un nom ou un identifiant',

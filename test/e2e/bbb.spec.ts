@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import {
   type BbbSimulator,
   type SimMeeting,
 } from '../helpers/bbbSimulator';
-import { regie, serve, shot, type Served } from './serve';
+import { makeTestClip, regie, serve, shot, type Served } from './serve';
 
 let served: Served;
 let sim: BbbSimulator;
@@ -31,6 +30,7 @@ const lecture: SimMeeting = {
   attendees: [
     { userId: '11', fullName: 'Élodie Martin-Durand', role: 'MODERATOR', isPresenter: true },
     { userId: '12', fullName: 'Jean Dupont', role: 'MODERATOR' },
+    { userId: '13', fullName: 'Nadia Benali', role: 'MODERATOR' },
     { userId: '31', fullName: 'Lina Haddad', role: 'VIEWER' },
     { userId: '32', fullName: 'Hugo Petit', role: 'VIEWER' },
   ],
@@ -39,32 +39,7 @@ const lecture: SimMeeting = {
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'regie-e2e-bbb-'));
   clip = join(dir, 'video-0.m4v');
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc=duration=6:size=1280x720:rate=25',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=440:duration=6',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-shortest',
-    '-movflags',
-    '+faststart',
-    '-f',
-    'mp4',
-    clip,
-  ]);
+  makeTestClip(clip, 6, '1280x720');
 });
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -128,7 +103,19 @@ test('meetings live with their moderators, the matching queue, and a publication
   await page.screenshot(shot('41-bbb-matching'));
   await matches.getByLabel('Utilisateur Régie Jean Dupont').click();
   await page.getByRole('option', { name: /^jdupont2/ }).click();
-  await matches.getByRole('button', { name: 'Confirmer' }).click();
+  await matches
+    .getByRole('row')
+    .filter({ hasText: 'Jean Dupont' })
+    .getByRole('button', { name: 'Confirmer' })
+    .click();
+  await expect(matches.getByText('Jean Dupont')).toBeHidden();
+  // Nobody is called Nadia Benali yet: create her from the BBB name.
+  await matches.getByRole('button', { name: 'Créer l’utilisateur' }).click();
+  const create = page.getByRole('dialog');
+  await expect(create.getByLabel('Prénom')).toHaveValue('Nadia');
+  await expect(create.getByLabel('Nom', { exact: true })).toHaveValue('Benali');
+  await expect(create.getByLabel(/Identifiant/)).toHaveValue('nbenali');
+  await create.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Rien à rapprocher')).toBeVisible();
 
   // The meeting ends: BBB forgets its moderators, Régie does not.
@@ -153,6 +140,7 @@ test('meetings live with their moderators, the matching queue, and a publication
   const past = page.getByTestId('bbb-past');
   await expect(past.getByText('L1 Histoire — CM 3')).toBeVisible();
   await expect(past.getByText('jdupont2')).toBeVisible();
+  await expect(past.getByText('nbenali')).toBeVisible();
   await page.screenshot(shot('42-bbb-past'));
 
   await page.getByRole('tab', { name: 'Enregistrements' }).click();

@@ -1,36 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareInbox, serve, shot, type Served } from './serve';
+import { makeTestClip, prepareInbox, serve, shot, type Served } from './serve';
 
 let served: Served;
 let clips: string;
 
 const clip = (name: string, seconds: number, size: string) =>
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc=duration=${String(seconds)}:size=${size}:rate=25`,
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=440:duration=${String(seconds)}`,
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-shortest',
-    join(clips, name),
-  ]);
+  makeTestClip(join(clips, name), seconds, size);
 
 test.beforeAll(() => {
   clips = mkdtempSync(join(tmpdir(), 'regie-e2e-enc-'));

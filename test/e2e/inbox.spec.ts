@@ -1,9 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareInbox, serve, shot, type Served } from './serve';
+import { makeTestClip, prepareInbox, serve, shot, type Served } from './serve';
 
 let served: Served;
 let clips: string;
@@ -11,30 +10,7 @@ let clips: string;
 test.beforeAll(() => {
   clips = mkdtempSync(join(tmpdir(), 'regie-e2e-clips-'));
   // A real 3-second lecture clip: H.264 + AAC, like a recorder's MP4.
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc=duration=3:size=640x360:rate=25',
-    '-f',
-    'lavfi',
-    '-i',
-    'sine=frequency=440:duration=3',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
-    '-c:a',
-    'aac',
-    '-movflags',
-    '+faststart',
-    '-shortest',
-    join(clips, 'cours.mp4'),
-  ]);
+  makeTestClip(join(clips, 'cours.mp4'), 3, '640x360');
 });
 test.afterAll(() => rmSync(clips, { recursive: true, force: true }));
 

@@ -91,3 +91,34 @@ export function prepareInbox(dataDir: string, settings: Record<string, string>):
   for (const [key, value] of Object.entries(settings))
     regie(dataDir, 'settings', 'set', key, value);
 }
+
+/** A test-pattern clip with a tone, H.264/AAC, moov first (what recorders and BBB produce). */
+export function makeTestClip(path: string, seconds: number, size: string): string {
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc=duration=${String(seconds)}:size=${size}:rate=25`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=440:duration=${String(seconds)}`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-movflags',
+    '+faststart',
+    '-shortest',
+    '-f',
+    'mp4',
+    path,
+  ]);
+  return path;
+}
