@@ -17,6 +17,7 @@ import type { SettingView } from '../../../src-preload/contract';
 import { call } from '../../client/client';
 import { useSubmit } from '../../client/useSubmit';
 import { useBilingual, useT } from '../../i18n/i18n';
+import { SaveReset } from './SaveReset';
 
 /** Pod's `VideoRendition` row as the editor holds it. */
 interface Row {
@@ -161,16 +162,13 @@ export function RenditionsField({ setting, canEdit }: { setting: SettingView; ca
           <Button size="xs" variant="default" onClick={addRow}>
             {t('settings.renditions.add')}
           </Button>
-          {isDirty && (
-            <Button size="xs" loading={isBusy} onClick={save}>
-              {t('common.save')}
-            </Button>
-          )}
-          {!setting.isDefault && (
-            <Button size="xs" variant="subtle" onClick={reset}>
-              {t('common.reset')}
-            </Button>
-          )}
+          <SaveReset
+            isDirty={isDirty}
+            isDefault={setting.isDefault}
+            isBusy={isBusy}
+            onSave={save}
+            onReset={reset}
+          />
         </Group>
       )}
     </Stack>

@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Group,
   NumberInput,
   PasswordInput,
@@ -17,6 +16,7 @@ import type { SettingView } from '../../../src-preload/contract';
 import { call } from '../../client/client';
 import { useSubmit } from '../../client/useSubmit';
 import { useBilingual, useT } from '../../i18n/i18n';
+import { SaveReset } from './SaveReset';
 import { fromText, toText } from './settingText';
 
 /** One setting: its Pod name, what it does, an input of its type, save and reset. */
@@ -123,16 +123,13 @@ export function SettingField({ setting, canEdit }: { setting: SettingView; canEd
         !setting.choices &&
         (isDirty || !setting.isDefault) && (
           <Group gap="xs">
-            {isDirty && (
-              <Button size="xs" loading={isBusy} onClick={() => save(fromText(setting, draft))}>
-                {t('common.save')}
-              </Button>
-            )}
-            {!setting.isDefault && (
-              <Button size="xs" variant="subtle" onClick={reset}>
-                {t('common.reset')}
-              </Button>
-            )}
+            <SaveReset
+              isDirty={isDirty}
+              isDefault={setting.isDefault}
+              isBusy={isBusy}
+              onSave={() => save(fromText(setting, draft))}
+              onReset={reset}
+            />
           </Group>
         )}
     </Stack>
