@@ -178,13 +178,15 @@ export function createBbbService(options: {
           .finally(() => (scanning = false));
       }, 2_000);
       dropTimer.unref();
-      s.record({
-        kind: 'bbb.pollerStarted',
-        text: bi(
-          `BigBlueButton mirror started (every ${String(s.settings.get('BBB_POLL_SECONDS'))} s)`,
-          `Copie BigBlueButton démarrée (toutes les ${String(s.settings.get('BBB_POLL_SECONDS'))} s)`,
-        ),
-      });
+      const count = servers.repo.list().length;
+      if (count > 0)
+        s.record({
+          kind: 'bbb.pollerStarted',
+          text: bi(
+            `BigBlueButton mirror started: ${String(count)} server(s), every ${String(s.settings.get('BBB_POLL_SECONDS'))} s`,
+            `Copie BigBlueButton démarrée : ${String(count)} serveur(s), toutes les ${String(s.settings.get('BBB_POLL_SECONDS'))} s`,
+          ),
+        });
       pass = tick()
         .catch((error: unknown) => s.logger.error(`bbb poll: ${String(error)}`))
         .finally(schedule);
