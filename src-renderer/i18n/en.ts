@@ -278,6 +278,7 @@ export const en = {
   'bbb.match.candidates': 'Same name',
   'bbb.match.everyone': 'Everyone',
   'bbb.match.create': 'Create the user',
+  'bbb.match.pick': 'Choose a user',
   'bbb.match.confirm': 'Confirm',
   'bbb.match.saved': '{name}: remembered',
   'bbb.recordings.search': 'Search a name or an id',

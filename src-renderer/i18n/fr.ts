@@ -285,6 +285,7 @@ export const fr: Record<MessageKey, string> = {
   'bbb.match.candidates': 'Même nom',
   'bbb.match.everyone': 'Tout le monde',
   'bbb.match.create': 'Créer l’utilisateur',
+  'bbb.match.pick': 'Choisir un utilisateur',
   'bbb.match.confirm': 'Confirmer',
   'bbb.match.saved': '{name} : retenu',
   'bbb.recordings.search': 'Chercher un nom ou un identifiant',

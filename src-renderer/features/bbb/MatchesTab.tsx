@@ -135,6 +135,7 @@ function MatchRow({ c, users }: { c: BbbMatchCase; users: User[] }) {
             data={data}
             value={choice}
             onChange={setChoice}
+            placeholder={t('bbb.match.pick')}
             aria-label={`${t('bbb.match.user')} ${c.fullName}`}
           />
           <Button
