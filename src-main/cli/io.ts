@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { RegieError } from '../core/errors';
 
 export interface CliIo {
@@ -55,4 +56,18 @@ export function namingOptions(options: Record<string, string>): (error: unknown)
       ? asUsageError(error, options)
       : error;
   };
+}
+
+/**
+ * A secret read from a file named on the command line (never from argv itself): the file's text
+ * without its final newline. `option` names the option in the error.
+ */
+export function readSecretFile(file: string, option: string): string {
+  try {
+    return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  } catch (error) {
+    throw new UsageError(
+      `${option}: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type {
   BbbMeetingView,
   BbbRecordingView,
@@ -7,7 +6,7 @@ import type {
 import type { RegieApp } from '../../core/app';
 import { integerOption, parseCommand, requireOption } from '../commandLine';
 import { print, withApp, type CommandContext } from '../context';
-import { namingOptions, table, UsageError } from '../io';
+import { namingOptions, readSecretFile, table, UsageError } from '../io';
 
 const checksums = ['sha1', 'sha256', 'sha384', 'sha512'] as const;
 
@@ -53,13 +52,8 @@ async function serverId(app: RegieApp, name: string): Promise<number> {
 }
 
 function readSecret(values: { secret?: string; 'secret-file'?: string }, ctx: CommandContext) {
-  if (values['secret-file'] !== undefined) {
-    try {
-      return readFileSync(values['secret-file'], 'utf8').trim();
-    } catch (error) {
-      throw new UsageError(`--secret-file: cannot read ${values['secret-file']}: ${String(error)}`);
-    }
-  }
+  if (values['secret-file'] !== undefined)
+    return readSecretFile(values['secret-file'], '--secret-file');
   const secret = requireOption(values.secret, 'secret');
   ctx.io.err(
     'note: a --secret on the command line is visible to other users of this machine; --secret-file F is not\n',

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { SftpSourceView } from '../../../src-preload/contract';
 import { integerOption, parseCommand, requireOption } from '../commandLine';
 import { print, withApp, type CommandContext } from '../context';
-import { namingOptions, table, UsageError } from '../io';
+import { namingOptions, readSecretFile, table, UsageError } from '../io';
 
 const optionNames: Record<string, string> = {
   name: '--name',
@@ -18,16 +17,6 @@ const optionNames: Record<string, string> = {
 };
 
 const afterValues = ['rename', 'move', 'leave'] as const;
-
-function readSecret(file: string, option: string): string {
-  try {
-    return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
-  } catch (error) {
-    throw new UsageError(
-      `${option}: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-}
 
 const rows = (sources: SftpSourceView[]) =>
   sources.map((s) => ({
@@ -75,10 +64,10 @@ export async function sftpCommand(verb: string | undefined, ctx: CommandContext)
         ...(after !== undefined ? { afterProcessing: after as (typeof afterValues)[number] } : {}),
         ...(values['move-to'] !== undefined ? { moveTo: values['move-to'] } : {}),
         ...(values['password-file'] !== undefined
-          ? { password: readSecret(values['password-file'], '--password-file') }
+          ? { password: readSecretFile(values['password-file'], '--password-file') }
           : {}),
         ...(values['key-file'] !== undefined
-          ? { privateKey: readSecret(values['key-file'], '--key-file') }
+          ? { privateKey: readSecretFile(values['key-file'], '--key-file') }
           : {}),
       };
       await withApp(ctx.io, values, async (app) => {
