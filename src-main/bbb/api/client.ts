@@ -93,7 +93,6 @@ export function createBbbClient(options: BbbClientOptions) {
   const retries = options.retries ?? 2;
   /** A streamed answer holds only a batch at a time: it may be much larger. */
   const streamMaxBytes = options.maxStreamBytes ?? 2 * 1024 * 1024 * 1024;
-
   const retryDelayMs = options.retryDelayMs ?? 250;
 
   /** The signed URL of a call: the query is encoded once, hashed, and sent as hashed. */
@@ -103,49 +102,44 @@ export function createBbbClient(options: BbbClientOptions) {
     return `${base}/${call}?${query === '' ? '' : `${query}&`}checksum=${checksum}`;
   }
 
-  async function get(call: string, url: string, signal?: AbortSignal): Promise<string> {
+  /**
+   * `attempt` once, or up to `retries` more times after a network error, a timeout or a 5xx when
+   * `call` only reads, pausing `retryDelayMs`, then twice that, and so on.
+   */
+  async function withRetries<T>(call: string, attempt: () => Promise<T>): Promise<T> {
     const tries = readCalls.has(call) ? retries + 1 : 1;
-    for (let attempt = 1; ; attempt++) {
+    for (let n = 1; ; n++) {
       try {
-        return await fetchText(call || 'index', url, { ...limits, ...(signal ? { signal } : {}) });
+        return await attempt();
       } catch (error) {
-        if (!(error instanceof BbbError) || !error.isTransient || attempt >= tries) throw error;
-        await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (attempt - 1)));
+        if (!(error instanceof BbbError) || !error.isTransient || n >= tries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (n - 1)));
       }
     }
   }
+
+  const get = (call: string, url: string, signal?: AbortSignal): Promise<string> =>
+    withRetries(call, () =>
+      fetchText(call || 'index', url, { ...limits, ...(signal ? { signal } : {}) }),
+    );
 
   /**
    * A streamed read call with the same retries as `get`; `start` makes a fresh reader per try, so
    * a try cut in the middle is read again from the start (what it delivered is written again:
    * the writers are idempotent, and duplicates are dropped by record id).
    */
-  async function streamGet<T>(
+  const streamGet = <T>(
     call: string,
     url: string,
     start: () => { onText: (text: string) => void; done: () => T },
     signal?: AbortSignal,
-  ): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
+  ): Promise<T> =>
+    withRetries(call, async () => {
       const reader = start();
-      try {
-        await fetchStream(
-          call,
-          url,
-          {
-            ...limits,
-            maxBytes: streamMaxBytes,
-            ...(signal ? { signal } : {}),
-          },
-          reader.onText,
-        );
-        return reader.done();
-      } catch (error) {
-        if (!(error instanceof BbbError) || !error.isTransient || attempt > retries) throw error;
-        await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** (attempt - 1)));
-      }
-    }
-  }
+      const streamLimits = { ...limits, maxBytes: streamMaxBytes, ...(signal ? { signal } : {}) };
+      await fetchStream(call, url, streamLimits, reader.onText);
+      return reader.done();
+    });
 
   const callApi = async (call: string, params: QueryParams = [], signal?: AbortSignal) =>
     responseOf(call, await get(call, urlFor(call, params), signal));
