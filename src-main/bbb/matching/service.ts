@@ -18,6 +18,7 @@ interface QueueRow {
   server_name: string;
   metadata_json: string;
   last_seen_at: string;
+  server_id: number;
 }
 
 const originOf = (metadata: Record<string, string>, serverId: number): string =>
@@ -36,20 +37,15 @@ export function createBbbMatching(s: Services) {
     `INSERT INTO bbb_identity_choices (identity, user_id, chosen_by, chosen_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (identity) DO UPDATE SET user_id = excluded.user_id, chosen_by = excluded.chosen_by, chosen_at = excluded.chosen_at`,
   );
+  const selectAttendee = `SELECT a.id, a.identity, a.full_name, a.bbb_user_id, a.match_state,
+      m.name AS meeting_name, srv.name AS server_name, m.metadata_json, a.last_seen_at, m.server_id
+    FROM bbb_attendees a JOIN bbb_meetings m ON m.id = a.meeting_id
+    JOIN bbb_servers srv ON srv.id = m.server_id`;
   const queueRows = s.db.prepare<[], QueueRow>(
-    `SELECT a.id, a.identity, a.full_name, a.bbb_user_id, a.match_state, m.name AS meeting_name,
-            srv.name AS server_name, m.metadata_json, a.last_seen_at
-       FROM bbb_attendees a JOIN bbb_meetings m ON m.id = a.meeting_id
-       JOIN bbb_servers srv ON srv.id = m.server_id
-      WHERE a.role = 'MODERATOR' AND a.match_state IN ('ambiguous', 'none')
+    `${selectAttendee} WHERE a.role = 'MODERATOR' AND a.match_state IN ('ambiguous', 'none')
       ORDER BY a.last_seen_at DESC, a.id DESC`,
   );
-  const attendee = s.db.prepare<[number], QueueRow & { server_id: number }>(
-    `SELECT a.id, a.identity, a.full_name, a.bbb_user_id, a.match_state, m.name AS meeting_name,
-            srv.name AS server_name, m.metadata_json, a.last_seen_at, m.server_id
-       FROM bbb_attendees a JOIN bbb_meetings m ON m.id = a.meeting_id
-       JOIN bbb_servers srv ON srv.id = m.server_id WHERE a.id = ?`,
-  );
+  const attendee = s.db.prepare<[number], QueueRow>(`${selectAttendee} WHERE a.id = ?`);
   const applyChoice = s.db.prepare(
     `UPDATE bbb_attendees SET user_id = @userId, match_state = 'chosen'
       WHERE identity = @identity AND role = 'MODERATOR'`,
@@ -179,8 +175,7 @@ export function createBbbMatching(s: Services) {
       s.db.transaction(() => {
         for (const row of queueRows.all()) {
           const metadata = JSON.parse(row.metadata_json) as Record<string, string>;
-          const serverId = attendee.get(row.id)?.server_id ?? 0;
-          const result = m.match(row.bbb_user_id, row.full_name, metadata, serverId);
+          const result = m.match(row.bbb_user_id, row.full_name, metadata, row.server_id);
           if (result.state === 'matched' || result.state === 'chosen') {
             setMatch.run({ id: row.id, userId: result.userId, state: result.state });
             solved++;

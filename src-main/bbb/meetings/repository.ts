@@ -73,9 +73,6 @@ export function createBbbMeetingsRepository(db: Db) {
     `SELECT a.* FROM bbb_attendees a JOIN bbb_meetings m ON m.id = a.meeting_id
       WHERE m.server_id = ? AND m.is_running = 1`,
   );
-  const countAttendees = db.prepare<[number], { n: number }>(
-    'SELECT count(*) AS n FROM bbb_attendees WHERE meeting_id = ?',
-  );
   const insertMeeting = db.prepare(
     `INSERT INTO bbb_meetings (server_id, meeting_id, internal_meeting_id, name, is_running, recording,
        is_breakout, participant_count, moderator_count, max_participants, metadata_json, started_at,
@@ -133,7 +130,7 @@ export function createBbbMeetingsRepository(db: Db) {
       startedAt: row.started_at,
       endedAt: row.ended_at,
       moderators: attendees.filter((a) => a.role === 'MODERATOR').map(toAttendee),
-      attendeeCount: countAttendees.get(row.id)?.n ?? attendees.length,
+      attendeeCount: attendees.length,
     };
   }
 
