@@ -175,24 +175,7 @@ function compose(
   });
   purgeTrash(dataDir, settings.get('TRASH_RETENTION_DAYS') as number, now());
 
-  const bbbHandlers = {
-    'bbb.servers': () => bbb.servers.list(),
-    'bbb.addServer': (args: Parameters<typeof bbb.servers.add>[0]) => bbb.servers.add(args),
-    'bbb.removeServer': ({ id }: { id: number }) => bbb.servers.remove(id),
-    'bbb.testServer': ({ id }: { id: number }) => bbb.servers.test(id),
-    'bbb.poll': () => bbb.pollOnce(),
-    'bbb.meetings': (args: { runningOnly?: boolean; limit?: number }) => bbb.meetings(args),
-    'bbb.recordings': (args: { serverId?: number; meetingId?: string; limit?: number }) =>
-      bbb.recordings(args),
-    'bbb.mirror': async ({ serverId }: { serverId?: number }) =>
-      serverId === undefined ? bbb.mirrorRecent() : [await bbb.mirrorServer(serverId)],
-    'bbb.publish': ({ id, owner }: { id: number; owner: string }) => bbb.publish(id, owner),
-    'bbb.matches': () => bbb.matchQueue(),
-    'bbb.match': ({ attendeeId, username }: { attendeeId: number; username: string }) =>
-      bbb.matching.choose(attendeeId, username),
-  } satisfies Partial<Handlers>;
   const handlers: Handlers = {
-    ...bbbHandlers,
     'app.info': () => ({
       version: regieVersion,
       dataDir,
@@ -229,6 +212,18 @@ function compose(
     'recorders.scan': () => drop.scanAndSettle(),
     'recordings.list': ({ status }) => inbox.recordings.list(status).map(toRecordingView),
     'recordings.add': (args) => inbox.addRecording(args, (relPath) => drop.checkNow(relPath)),
+    'bbb.servers': () => bbb.servers.list(),
+    'bbb.addServer': (args) => bbb.servers.add(args),
+    'bbb.removeServer': ({ id }) => bbb.servers.remove(id),
+    'bbb.testServer': ({ id }) => bbb.servers.test(id),
+    'bbb.poll': () => bbb.pollOnce(),
+    'bbb.meetings': (args) => bbb.meetings(args),
+    'bbb.recordings': (args) => bbb.recordings(args),
+    'bbb.mirror': async ({ serverId }) =>
+      serverId === undefined ? bbb.mirrorRecent() : [await bbb.mirrorServer(serverId)],
+    'bbb.publish': ({ id, owner }) => bbb.publish(id, owner),
+    'bbb.matches': () => bbb.matchQueue(),
+    'bbb.match': ({ attendeeId, username }) => bbb.matching.choose(attendeeId, username),
   };
 
   const dispatch = (name: string, rawArgs: unknown): unknown => {
