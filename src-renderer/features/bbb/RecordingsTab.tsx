@@ -106,9 +106,8 @@ export function RecordingsTab() {
     .slice(0, 300);
   const mirror = () => {
     setMirroring(true);
+    // What the mirror writes comes back as bbb.recordingsChanged (bbbStores.ts).
     void Promise.all(servers.map((s) => call('bbb.mirror', { serverId: s.id })))
-      .then(() => call('bbb.recordings', {}))
-      .then((data) => bbbRecordingsStore.use.setState({ data }))
       .catch((error: unknown) => notifications.show({ color: 'red', message: String(error) }))
       .finally(() => setMirroring(false));
   };
