@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Alert,
-  Badge,
   Button,
   Group,
   NumberInput,
@@ -18,6 +17,7 @@ import { call } from '../../client/client';
 import { useSubmit } from '../../client/useSubmit';
 import { useBilingual, useT } from '../../i18n/i18n';
 import { SaveReset } from './SaveReset';
+import { SettingLabel } from './SettingLabel';
 
 /** Pod's `VideoRendition` row as the editor holds it. */
 interface Row {
@@ -69,16 +69,7 @@ export function RenditionsField({ setting, canEdit }: { setting: SettingView; ca
 
   return (
     <Stack gap="xs" data-testid="renditions-editor">
-      <Group gap={6}>
-        <Text ff="monospace" fw={600} size="sm">
-          {setting.key}
-        </Text>
-        {setting.isDefault && (
-          <Badge size="xs" variant="outline" color="gray">
-            {t('settings.default')}
-          </Badge>
-        )}
-      </Group>
+      <SettingLabel setting={setting} />
       <Text size="xs" c="dimmed">
         {pick(setting.help)}
       </Text>

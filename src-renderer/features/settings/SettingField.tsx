@@ -1,12 +1,10 @@
 import {
-  Badge,
   Group,
   NumberInput,
   PasswordInput,
   Select,
   Stack,
   Switch,
-  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -17,6 +15,7 @@ import { call } from '../../client/client';
 import { useSubmit } from '../../client/useSubmit';
 import { useBilingual, useT } from '../../i18n/i18n';
 import { SaveReset } from './SaveReset';
+import { SettingLabel } from './SettingLabel';
 import { fromText, toText } from './settingText';
 
 /** One setting: its Pod name, what it does, an input of its type, save and reset. */
@@ -41,18 +40,7 @@ export function SettingField({ setting, canEdit }: { setting: SettingView; canEd
       },
     );
   const isDirty = draft !== toText(setting) || (setting.isSecret && draft !== '');
-  const label = (
-    <Group gap={6}>
-      <Text ff="monospace" fw={600} size="sm">
-        {setting.key}
-      </Text>
-      {setting.isDefault && (
-        <Badge size="xs" variant="outline" color="gray">
-          {t('settings.default')}
-        </Badge>
-      )}
-    </Group>
-  );
+  const label = <SettingLabel setting={setting} />;
   const common = {
     label,
     description: pick(setting.help),
