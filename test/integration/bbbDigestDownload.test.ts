@@ -8,6 +8,7 @@ import { startBbbSimulator, type BbbSimulator } from '../helpers/bbbSimulator';
 import { makeClip } from '../helpers/clips';
 import { parseMail, startSmtpSink, type SmtpSink } from '../helpers/smtpSink';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
+import { until } from '../helpers/until';
 
 let dir: string;
 let sim: BbbSimulator;
@@ -62,9 +63,9 @@ describe('BBB errors reach the admins as one digest (issue #5 §6)', () => {
     sim.behaviour.httpStatus = 502;
     await api.invoke('bbb.addServer', { name: 'Campus', url: sim.url, secret: sim.secret });
     // The console's beat: polls every 5 s, each failing; at most one digest an hour.
-    const end = Date.now() + 20_000;
-    while (sink.messages.length === 0 && Date.now() < end)
-      await new Promise((r) => setTimeout(r, 200));
+    await until('the digest', () => (sink?.messages.length ? true : undefined), {
+      timeoutMs: 20_000,
+    });
     await new Promise((r) => setTimeout(r, 6_000));
     expect(sink.messages).toHaveLength(1);
     const mail = parseMail(sink.messages[0]?.raw ?? '');

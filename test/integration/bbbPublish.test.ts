@@ -8,6 +8,7 @@ import { manyRecordings, startBbbSimulator, type BbbSimulator } from '../helpers
 import { makeClip } from '../helpers/clips';
 import { rejectionOf } from '../helpers/errors';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
+import { until } from '../helpers/until';
 
 let clips: string;
 let clip: string;
@@ -87,20 +88,6 @@ async function ready(options: { autoPublish?: boolean; videoFormat?: boolean } =
   }
   sim.recordings = [recording];
   return { api: a, ana, server };
-}
-
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  ms = 60_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 describe('publication of BBB recordings (issue #5 §6)', () => {

@@ -16,6 +16,7 @@ import type { Job, Video } from '../../src-preload/contract';
 import { isolatedEnv, repoRoot, runRegie } from '../helpers/cli';
 import { makeClip } from '../helpers/clips';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
+import { until } from '../helpers/until';
 
 /**
  * Issue #4 through the whole console, as an operator runs it: `regie serve` (a real process, with
@@ -112,16 +113,6 @@ async function stopServer(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
   await exited;
 }
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 const jobs = () => json<Job[]>('jobs', 'list');
 const finished = (job: Job | undefined) =>
   job && ['succeeded', 'failed', 'cancelled'].includes(job.status) ? job : undefined;
@@ -192,7 +183,7 @@ describe('the library pipeline in a running console', () => {
       jobs().find((j) => j.status === 'running' && (j.percent ?? 0) > 0),
     );
     spawnSync('rm', ['-f', source]);
-    const job = await until('the encode', () => finished(jobs()[0]), 120_000);
+    const job = await until('the encode', () => finished(jobs()[0]), { timeoutMs: 120_000 });
     // ffmpeg holds the file open: what it read is whole, and verification proves it.
     expect(job.status, job.error?.en).toBe('succeeded');
     const journal = json<{ kind: string; text: { en: string } }[]>('journal');
@@ -221,7 +212,7 @@ describe('the library pipeline in a running console', () => {
     );
     // A network share whose file is replaced or cut: the rest of the bytes are gone.
     truncateSync(source, 200_000);
-    const job = await until('the encode', () => finished(jobs()[0]), 120_000);
+    const job = await until('the encode', () => finished(jobs()[0]), { timeoutMs: 120_000 });
     expect(job.status).toBe('failed');
     expect(job.error?.en).toMatch(/ffmpeg failed|verification|duration/i);
     expect(json<Video[]>('videos', 'list')).toEqual([]);
@@ -244,7 +235,7 @@ describe('the library pipeline in a running console', () => {
     writeFileSync(join(small, 'filler'), Buffer.alloc(bavail * bsize - 1_000_000));
     const before = readFileSync(source);
     await startServer();
-    const job = await until('the encode', () => finished(jobs()[0]), 120_000);
+    const job = await until('the encode', () => finished(jobs()[0]), { timeoutMs: 120_000 });
     expect(job.status).toBe('failed');
     expect(job.error?.en).toMatch(/is full: the encode could not write its outputs/);
     expect(job.error?.fr).toMatch(/est plein/);
@@ -274,7 +265,7 @@ describe('the library pipeline in a running console', () => {
     expect(jobs()[0]?.status).toBe('running');
     regie('settings', 'set', 'FFMPEG_PRESET', 'ultrafast');
     await startServer();
-    const job = await until('the re-run', () => finished(jobs()[0]), 120_000);
+    const job = await until('the re-run', () => finished(jobs()[0]), { timeoutMs: 120_000 });
     expect(job.status, job.error?.en).toBe('succeeded');
     expect(job.attempts).toBe(2);
     const videos = json<Video[]>('videos', 'list');
