@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { createApp, type RegieApp } from '../../src-main/core/app';
+import { bundleScript } from '../helpers/bundle';
 import { repoRoot } from '../helpers/cli';
 
 /**
@@ -96,15 +96,7 @@ function run(
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'regie-bench-bbb-'));
   script = join(dir, 'sim.mjs');
-  await build({
-    stdin: { contents: childSource, resolveDir: repoRoot, loader: 'ts', sourcefile: 'sim.ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: script,
-    logLevel: 'silent',
-  });
+  await bundleScript(childSource, script);
 }, 120_000);
 
 afterAll(() => {

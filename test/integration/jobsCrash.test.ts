@@ -1,13 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build, type Plugin } from 'esbuild';
 import { openDatabase, type Db } from '../../src-main/db/open';
 import { createJobQueue, type Job, type JobQueue } from '../../src-main/jobs';
-import { repoRoot } from '../helpers/cli';
+import { bundleScript } from '../helpers/bundle';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
 
 /**
@@ -41,34 +38,6 @@ await queue.enqueue('encode', 'recording:12', { source: 'in.mp4' });
 setInterval(() => {}, 1000);
 `;
 
-/** Vite's `?raw` imports, as scripts/build-node.mjs does; packages stay where they are. */
-const plugins: Plugin[] = [
-  {
-    name: 'raw',
-    setup(b) {
-      b.onResolve({ filter: /\?raw$/ }, (args) => ({
-        path: join(args.resolveDir, args.path.replace(/\?raw$/, '')),
-        namespace: 'raw',
-      }));
-      b.onLoad({ filter: /.*/, namespace: 'raw' }, async (args) => ({
-        contents: await readFile(args.path, 'utf8'),
-        loader: 'text',
-      }));
-    },
-  },
-  {
-    name: 'packages-from-repo',
-    setup(b) {
-      const require = createRequire(join(repoRoot, 'package.json'));
-      b.onResolve({ filter: /^[^./]/ }, (args) =>
-        args.path.startsWith('node:')
-          ? { path: args.path, external: true }
-          : { path: require.resolve(args.path), external: true },
-      );
-    },
-  },
-];
-
 let dir: string;
 let db: Db | undefined;
 let child: ChildProcess | undefined;
@@ -88,16 +57,7 @@ afterEach(async () => {
 describe('job queue: crash recovery', () => {
   it('a job left running by a killed process is marked interrupted and re-run', async () => {
     const script = join(dir, 'crashing-regie.mjs');
-    await build({
-      stdin: { contents: childSource, resolveDir: repoRoot, loader: 'ts', sourcefile: 'child.ts' },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile: script,
-      plugins,
-      logLevel: 'silent',
-    });
+    await bundleScript(childSource, script);
     const file = join(dir, 'regie.db');
     const workDir = join(dir, 'work');
 
