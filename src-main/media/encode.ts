@@ -378,10 +378,7 @@ export async function encodeRenditionSet(options: EncodeOptions): Promise<Encode
           `The source ${input} disappeared during the encode (moved or deleted outside Régie). Nothing partial was kept.`,
           `La source ${input} a disparu pendant l'encodage (déplacée ou supprimée hors de Régie). Rien de partiel n'a été gardé.`,
         ),
-        ...(error instanceof EncodeError && error.command !== null
-          ? { command: error.command }
-          : {}),
-        ...(error instanceof EncodeError ? { stderrTail: error.stderrTail } : {}),
+        ...outputOf(error),
         cause: error,
       });
     }
@@ -426,6 +423,15 @@ export async function encodeRenditionSet(options: EncodeOptions): Promise<Encode
 const lastRank = (name: string): number =>
   name === 'info_video.json' ? 2 : name === 'livestream.m3u8' ? 1 : 0;
 
+/** The command and stderr an EncodeError carries, for a new reason given to the same failure. */
+const outputOf = (error: unknown): { command?: string; stderrTail?: string } =>
+  error instanceof EncodeError
+    ? {
+        ...(error.command !== null ? { command: error.command } : {}),
+        stderrTail: error.stderrTail,
+      }
+    : {};
+
 /** What ffmpeg prints when a write failed, even when it exits 0. */
 const writeErrorPattern =
   /No space left on device|Disk quota exceeded|Error writing trailer[^\n]*|Error submitting a packet to the muxer[^\n]*/i;
@@ -449,8 +455,7 @@ function diskFull(error: unknown, outDir: string): unknown {
   return new EncodeError({
     failure: 'ffmpeg',
     reason,
-    ...(error instanceof EncodeError && error.command !== null ? { command: error.command } : {}),
-    ...(error instanceof EncodeError ? { stderrTail: error.stderrTail } : {}),
+    ...outputOf(error),
     cause: error,
   });
 }
