@@ -51,16 +51,51 @@ export function createLibraryService(options: {
     return id;
   };
 
-  function afterPublish(recording: StoredRecording) {
+  /**
+   * How a published recording's source is archived or removed: a recorder's file goes to
+   * `<data>/archive/` by its folder path; a file Régie downloaded itself (a BBB video, under
+   * `<data>/work/bbb/<record id>/`) goes to `<data>/archive/bbb/`, its folder removed. Any other
+   * source is not Régie's to move.
+   */
+  function sourceOf(recording: StoredRecording) {
+    const path = recording.sourcePath;
     const file = recording.fileId === null ? undefined : files.byId(recording.fileId);
+    if (file)
+      return {
+        archive: () =>
+          moveToTrash({
+            dataDir: s.dataDir,
+            localPath: path,
+            origin: file.origin,
+            relPath: file.relPath,
+            now: s.now(),
+            folder: 'archive',
+          }),
+        remove: () => unlinkSync(path),
+      };
+    if (!path.startsWith(join(s.dataDir, 'work', 'bbb') + sep)) return undefined;
+    const folder = dirname(path);
+    return {
+      archive: () => {
+        const archive = join(s.dataDir, 'archive', 'bbb');
+        mkdirSync(archive, { recursive: true });
+        renameSync(path, join(archive, `${basename(folder)}${extname(path)}`));
+        rmSync(folder, { recursive: true, force: true });
+      },
+      remove: () => rmSync(folder, { recursive: true, force: true }),
+    };
+  }
+
+  /** After a verified publication only: REGIE_SOURCE_AFTER_PUBLISH says keep, archive or delete. */
+  function afterPublish(recording: StoredRecording) {
     const what = s.settings.getString('REGIE_SOURCE_AFTER_PUBLISH');
     if (recording.mediaPath)
       rmSync(join(s.dataDir, 'work', 'recordings', String(recording.fileId)), {
         recursive: true,
         force: true,
       });
-    if (!file && what !== 'keep') return afterPublishDownload(recording, what);
-    if (!file || what === 'keep') return;
+    const source = what === 'keep' ? undefined : sourceOf(recording);
+    if (!source) return;
     const subject = `recording:${String(recording.id)}`;
     if (!existsSync(recording.sourcePath)) {
       s.record({
@@ -75,16 +110,8 @@ export function createLibraryService(options: {
       return;
     }
     try {
-      if (what === 'delete') unlinkSync(recording.sourcePath);
-      else
-        moveToTrash({
-          dataDir: s.dataDir,
-          localPath: recording.sourcePath,
-          origin: file.origin,
-          relPath: file.relPath,
-          now: s.now(),
-          folder: 'archive',
-        });
+      if (what === 'delete') source.remove();
+      else source.archive();
     } catch (error) {
       // The video is published and verified; a source that cannot be moved stays where it is.
       s.record({
@@ -94,38 +121,6 @@ export function createLibraryService(options: {
         text: bi(
           `The video is published but its source ${recording.sourcePath} could not be ${what === 'delete' ? 'deleted' : 'archived'}: ${String(error)}. It was left in place.`,
           `La vidéo est publiée mais sa source ${recording.sourcePath} n'a pas pu être ${what === 'delete' ? 'supprimée' : 'archivée'} : ${String(error)}. Elle est restée en place.`,
-        ),
-      });
-    }
-  }
-
-  /**
-   * A source Régie downloaded itself (a BBB video, under `<data>/work/bbb/<record id>/`): nobody
-   * else has it, so it is archived (`<data>/archive/bbb/`) or deleted like a recorder's file.
-   */
-  function afterPublishDownload(recording: StoredRecording, what: string) {
-    const downloads = join(s.dataDir, 'work', 'bbb') + sep;
-    if (!recording.sourcePath.startsWith(downloads) || !existsSync(recording.sourcePath)) return;
-    const folder = dirname(recording.sourcePath);
-    try {
-      if (what === 'delete') rmSync(folder, { recursive: true, force: true });
-      else {
-        const archive = join(s.dataDir, 'archive', 'bbb');
-        mkdirSync(archive, { recursive: true });
-        renameSync(
-          recording.sourcePath,
-          join(archive, `${basename(folder)}${extname(recording.sourcePath)}`),
-        );
-        rmSync(folder, { recursive: true, force: true });
-      }
-    } catch (error) {
-      s.record({
-        level: 'error',
-        kind: 'recordings.archiveFailed',
-        subject: `recording:${String(recording.id)}`,
-        text: bi(
-          `The video is published but its download ${recording.sourcePath} could not be ${what}d: ${String(error)}`,
-          `La vidéo est publiée mais son téléchargement ${recording.sourcePath} n'a pas pu être traité (${what}) : ${String(error)}`,
         ),
       });
     }
