@@ -73,6 +73,8 @@ export interface NotifyCallOptions {
   /** RECORDER_ALLOW_INSECURE_REQUESTS: after a TLS certificate error, retry without verifying. */
   allowInsecure?: boolean;
   fetchImpl?: typeof fetch;
+  /** How a backoff is waited: tests record the delays instead of reading a clock. */
+  wait?: (ms: number) => Promise<unknown>;
 }
 
 /** What the server said, before interpretation. */
@@ -105,6 +107,7 @@ export async function callRecorderNotify(
     backoffMs = 1000,
     allowInsecure = false,
     fetchImpl = fetch,
+    wait = sleep,
   } = options;
   let attempts = 0;
   let retriesDone = 0;
@@ -125,7 +128,7 @@ export async function callRecorderNotify(
       };
     }
     if (retriesDone >= retries) return { kind: 'error', reason: attempt.reason, attempts };
-    await sleep(backoffMs * 2 ** retriesDone);
+    await wait(backoffMs * 2 ** retriesDone);
     retriesDone += 1;
   }
 }

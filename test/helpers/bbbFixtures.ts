@@ -2,10 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** `../shared/fixtures/bbb`: real BBB and Scalelite answers, with their provenance (README). */
-export const bbbFixturesDir = fileURLToPath(
-  new URL('../../../shared/fixtures/bbb/', import.meta.url),
-);
+/** `test/fixtures/bbb` (copied from ../shared/fixtures/bbb with its README): real BBB and Scalelite answers, with their provenance (README). */
+export const bbbFixturesDir = fileURLToPath(new URL('../fixtures/bbb/', import.meta.url));
 
 export const bbbFixture = (path: string): string =>
   readFileSync(join(bbbFixturesDir, path), 'utf8');

@@ -131,10 +131,9 @@ describe('BBB API client against the simulator (reference/bbb.md §1)', () => {
   it('a slow or silent server is a timeout, not a hang; a read call is retried twice', async () => {
     const s = await start();
     s.behaviour.hang = true;
-    const began = Date.now();
+    // No wall-clock bound here (issue #9 §9): the answer is a timeout, after three tries.
     const error = await failureOf(clientOf(s, { timeoutMs: 300 }).getMeetings());
     expect(error.failure).toBe('timeout');
-    expect(Date.now() - began).toBeLessThan(5_000);
     expect(s.calls.filter((c) => c.call === 'getMeetings')).toHaveLength(3);
     s.calls.length = 0;
     // A call that changes something is not repeated.

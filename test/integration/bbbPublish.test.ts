@@ -6,6 +6,7 @@ import { createApp, type RegieApp } from '../../src-main/core/app';
 import { addUser } from '../helpers/app';
 import { manyRecordings, startBbbSimulator, type BbbSimulator } from '../helpers/bbbSimulator';
 import { makeClip } from '../helpers/clips';
+import { shiftedClock } from '../helpers/clock';
 import { rejectionOf } from '../helpers/errors';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
 import { until } from '../helpers/until';
@@ -48,7 +49,7 @@ const internalId = `${'c'.repeat(40)}-${String(createTime)}`;
 
 /** A console watching (jobs run), a server, a meeting seen running with Ana as moderator. */
 async function ready(options: { autoPublish?: boolean; videoFormat?: boolean } = {}) {
-  app = createApp({ dataDir, watch: true });
+  app = createApp({ dataDir, watch: true, now: shiftedClock(createTime + 3_600_000) });
   const a = app.api;
   await a.invoke('settings.set', { key: 'FFMPEG_PRESET', value: 'ultrafast' });
   await a.invoke('settings.set', { key: 'REGIE_MIN_FREE_MB', value: 0 });
