@@ -19,11 +19,8 @@ if (playwright) {
   failed += playwright.stats.unexpected;
   skipped += playwright.stats.skipped;
 }
-if (!vitest || !playwright) {
-  console.error(
-    'test-summary: a report is missing (test-results/vitest.json, test-results/playwright.json)',
-  );
-  process.exit(1);
-}
+// A step that did not run has no report; scripts/test.mjs names the failed steps itself.
+if (!vitest) console.error('test-summary: no vitest report (test-results/vitest.json)');
+if (!playwright) console.error('test-summary: no Playwright report (test-results/playwright.json)');
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,5 +1,5 @@
-import { bi } from '../core/errors';
-import type { Services } from '../core/services';
+import { bi } from '../ground/errors';
+import type { Services } from '../kit/services';
 import { adminRecipients, createMailer, escapeHtml, mailConfigFrom } from '../notify';
 
 /**

@@ -4,8 +4,8 @@ import type {
   BbbPollReport,
   BbbRecordingView,
 } from '../../src-preload/contract';
-import { bi } from '../core/errors';
-import type { Services } from '../core/services';
+import { bi } from '../ground/errors';
+import type { Services } from '../kit/services';
 import type { JobQueue } from '../jobs';
 import type { RecordingsRepository, StoredRecording } from '../recorders/recordings/repository';
 import type { SecretCipher } from '../secrets/cipher';

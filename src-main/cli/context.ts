@@ -1,4 +1,4 @@
-import { createApp, type RegieApp } from '../core/app';
+import { createApp, type RegieApp } from '../app/app';
 import { resolveDataDir } from './dataDir';
 import type { CliIo } from './io';
 

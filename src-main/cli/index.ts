@@ -1,5 +1,5 @@
-import { RegieError } from '../core/errors';
-import { regieVersion } from '../core/version';
+import { RegieError } from '../ground/errors';
+import { regieVersion } from '../ground/version';
 import { encodeCommand } from './commands/encode';
 import { jobsCommand, videosCommand } from './commands/jobs';
 import { journalCommand } from './commands/journal';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { RegieError } from '../core/errors';
+import { RegieError } from '../ground/errors';
 
 export interface CliIo {
   argv: string[];

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { bi, RegieError } from '../core/errors';
+import { bi, RegieError } from '../ground/errors';
 import { latestVersion, migrations as releasedMigrations, type Migration } from './migrations';
 
 export type Db = Database.Database;

@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type WebFrameMain } from 'electron';
 import { callNameList, ipcCallChannel, ipcEventChannel } from '../../src-preload/contract';
-import type { RegieApp } from '../core/app';
-import { bi, toWireError, RegieError } from '../core/errors';
+import type { RegieApp } from '../app/app';
+import { bi, toWireError, RegieError } from '../ground/errors';
 
 /**
  * Registers one IPC handler per contract call and forwards every event to our windows. A call

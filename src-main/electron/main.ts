@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resolveDataDir } from '../cli/dataDir';
-import { createApp } from '../core/app';
+import { createApp } from '../app/app';
 import { keyFileCipher } from '../secrets/cipher';
 import { registerIpc } from './ipc';
 import { handleMediaScheme, registerMediaScheme } from './mediaProtocol';

@@ -1,6 +1,6 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import type { RegieApp } from '../core/app';
+import type { RegieApp } from '../app/app';
 import { parseLibraryPath, parseMediaPath } from '../host/media';
 
 export const mediaScheme = 'regie-media';

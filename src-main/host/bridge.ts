@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { ClientMessage, ServerMessage } from '../../src-preload/contract';
-import type { RegieApp } from '../core/app';
-import { bi } from '../core/errors';
+import type { RegieApp } from '../app/app';
+import { bi } from '../ground/errors';
 
 /**
  * Carries the contract over one WebSocket: calls in, outcomes and every event out. The core's

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
-import type { RegieApp } from '../core/app';
-import { bi, RegieError } from '../core/errors';
+import type { RegieApp } from '../app/app';
+import { bi, RegieError } from '../ground/errors';
 import {
   allowedHostNames,
   isAllowedHost,

@@ -1,6 +1,6 @@
 import { statfs } from 'node:fs/promises';
 import type { Bilingual } from '../../src-preload/contract';
-import { bi } from '../core/errors';
+import { bi } from '../ground/errors';
 
 /** Bytes an unprivileged process may still write on the file system holding `path`. */
 export async function freeBytesAt(path: string): Promise<number> {

@@ -1,5 +1,5 @@
 import type { Bilingual } from '../../src-preload/contract';
-import { bi, RegieError } from '../core/errors';
+import { bi, RegieError } from '../ground/errors';
 import { ProgramError } from '../media/run';
 
 /** A cancel is a status, not an error (STYLE.md, "Errors"). */

@@ -1,6 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bi, RegieError } from '../core/errors';
+import { bi, RegieError } from '../ground/errors';
 import type { Db } from '../db/open';
 import { ProgramError } from '../media/run';
 import { freeBytesAt, notEnoughSpace } from './disk';

@@ -1,5 +1,5 @@
 import type { Bilingual, JournalEntry, JournalLevel } from '../../src-preload/contract';
-import type { EventBus } from '../core/events';
+import type { EventBus } from '../ground/events';
 import type { Db } from '../db/open';
 import type { Logger } from '../logging/logger';
 
@@ -9,6 +9,9 @@ export interface JournalInput {
   text: Bilingual;
   subject?: string | null;
 }
+
+/** Journals an action as the current operator (the kit's `record`). */
+export type JournalRecorder = (input: JournalInput) => JournalEntry;
 
 export interface Journal {
   append(input: JournalInput, actor: string): JournalEntry;

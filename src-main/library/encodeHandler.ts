@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Rendition } from '../../src-preload/contract';
-import { bi, RegieError } from '../core/errors';
-import type { Services } from '../core/services';
+import { bi, RegieError } from '../ground/errors';
+import type { Services } from '../kit/services';
 import type { JobContext } from '../jobs';
 import { resolveProgram } from '../media';
 import { EncodeError, encodeRenditionSet, type EncodeResult } from '../media/encode';

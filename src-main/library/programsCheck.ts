@@ -1,5 +1,5 @@
-import { bi, RegieError } from '../core/errors';
-import type { Services } from '../core/services';
+import { bi, RegieError } from '../ground/errors';
+import type { Services } from '../kit/services';
 import { resolveProgram } from '../media';
 import { selfTest } from '../media/programs';
 

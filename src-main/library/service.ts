@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join, sep } from 'node:path';
 import type { Video } from '../../src-preload/contract';
-import { bi, RegieError } from '../core/errors';
-import type { Services } from '../core/services';
+import { bi, RegieError } from '../ground/errors';
+import type { Services } from '../kit/services';
 import type { JobContext } from '../jobs';
 import type { FilesRepository } from '../recorders/drop/filesRepository';
 import { toView } from '../recorders/drop/filesRepository';

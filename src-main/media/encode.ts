@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Bilingual } from '../../src-preload/contract';
-import { bi } from '../core/errors';
+import { bi } from '../ground/errors';
 import { encodeCommand, progressReader, type VideoOutput } from './encodeArgs';
 import {
   avcCodecString,

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Bilingual } from '../../src-preload/contract';
-import { RegieError, bi } from '../core/errors';
+import { RegieError, bi } from '../ground/errors';
 import { parseProbeOutput, probeArgs, probeJson, type MediaInfo } from './probe';
 import { ProgramError, run } from './run';
 import {

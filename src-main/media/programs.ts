@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, isAbsolute, join, resolve, sep } from 'node:path';
-import { RegieError, bi } from '../core/errors';
+import { RegieError, bi } from '../ground/errors';
 import { ProgramError, run } from './run';
 
 export type ProgramName = 'ffmpeg' | 'ffprobe';

@@ -1,5 +1,5 @@
 import type { Bilingual } from '../../src-preload/contract';
-import { bi } from '../core/errors';
+import { bi } from '../ground/errors';
 import type { VideoRendition } from './renditions';
 
 export type RenditionsChecked =

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { bi, RegieError, validationError } from '../core/errors';
+import { bi, RegieError, validationError } from '../ground/errors';
 
 /** Django's EMAIL_* settings, as Pod uses them. */
 export interface MailConfig {

@@ -1,6 +1,6 @@
 import type { Recorder, RecorderInput } from '../../src-preload/contract';
-import { bi, RegieError } from '../core/errors';
-import type { Services } from '../core/services';
+import { bi, RegieError } from '../ground/errors';
+import type { Services } from '../kit/services';
 import { definedOnly } from '../users/service';
 import type { RecordersRepository } from './repository';
 import { validateRecorder } from './validate';

@@ -5,7 +5,7 @@ import {
   type RecorderInput,
   type RecordingType,
 } from '../../src-preload/contract';
-import { bi, validationError } from '../core/errors';
+import { bi, validationError } from '../ground/errors';
 import type { UsersRepository } from '../users/repository';
 import type { RecorderFields } from './repository';
 

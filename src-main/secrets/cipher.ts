@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { bi, RegieError } from '../core/errors';
+import { bi, RegieError } from '../ground/errors';
 
 /**
  * Seals secrets at rest. In Electron the app passes one backed by `safeStorage`; on headless hosts

@@ -1,5 +1,5 @@
 import type { Bilingual, SettingType } from '../../src-preload/contract';
-import { bi } from '../core/errors';
+import { bi } from '../ground/errors';
 import { regieDefaultPreset } from '../media/encodeArgs';
 import { podDefaultRenditions } from '../media/renditions';
 

@@ -1,5 +1,5 @@
 import type { Bilingual } from '../../src-preload/contract';
-import { bi } from '../core/errors';
+import { bi } from '../ground/errors';
 import { findDefinition } from './definitions';
 import { parsePodSettings } from './podSettingsFile';
 import { checkValue } from './values';

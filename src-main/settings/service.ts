@@ -1,7 +1,28 @@
-import type { OperatorView, PodImportReport, SettingView } from '../../src-preload/contract';
-import { bi } from '../core/errors';
-import type { Services } from '../core/services';
+import type {
+  OperatorView,
+  Permissions,
+  PodImportReport,
+  SettingView,
+} from '../../src-preload/contract';
+import { bi } from '../ground/errors';
+import type { Db } from '../db/open';
+import type { EventBus } from '../ground/events';
+import type { JournalRecorder } from '../journal/journal';
 import { planPodImport } from './podImport';
+import type { SettingsStore } from './store';
+
+/** What the settings service is built from; the operator is described by what is used of it,
+ *  since `users/` reads the settings and so sits above this folder. */
+export interface SettingsServiceDeps {
+  db: Db;
+  events: EventBus;
+  settings: SettingsStore;
+  operator: {
+    set(username: string | null): OperatorView;
+    require(permission: keyof Permissions): void;
+  };
+  record: JournalRecorder;
+}
 
 export interface SettingsService {
   chooseOperator(username: string | null): OperatorView;
@@ -10,7 +31,7 @@ export interface SettingsService {
   importPod(source: string, dryRun: boolean): PodImportReport;
 }
 
-export function createSettingsService(s: Services): SettingsService {
+export function createSettingsService(s: SettingsServiceDeps): SettingsService {
   const changed = (setting: SettingView) => s.events.emit('settings.changed', { setting });
   const shown = (view: SettingView) => (view.isSecret ? '(secret)' : JSON.stringify(view.value));
   /** Choosing who the console acts as is open to anyone (see users/operator.ts). */

@@ -1,5 +1,5 @@
 import type { SettingView } from '../../src-preload/contract';
-import { bi, RegieError } from '../core/errors';
+import { bi, RegieError } from '../ground/errors';
 import type { Db } from '../db/open';
 import type { SecretCipher } from '../secrets/cipher';
 import { definitions, findDefinition, type SettingDefinition } from './definitions';

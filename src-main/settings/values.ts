@@ -1,5 +1,5 @@
 import type { Bilingual } from '../../src-preload/contract';
-import { bi } from '../core/errors';
+import { bi } from '../ground/errors';
 import { checkRenditions } from '../media/renditionsCheck';
 import type { SettingDefinition } from './definitions';
 

@@ -1,5 +1,5 @@
 import type { OperatorView, Permissions, User } from '../../src-preload/contract';
-import { bi, RegieError } from '../core/errors';
+import { bi, RegieError } from '../ground/errors';
 import type { SettingsStore } from '../settings/store';
 import type { UsersRepository } from './repository';
 

@@ -1,8 +1,23 @@
 import type { User } from '../../src-preload/contract';
 import type { UserInput } from '../../src-preload/contract';
-import { bi, RegieError } from '../core/errors';
-import type { Services } from '../core/services';
+import { bi, RegieError } from '../ground/errors';
+import type { EventBus } from '../ground/events';
+import type { JournalRecorder } from '../journal/journal';
+import type { SettingsStore } from '../settings/store';
+import type { OperatorService } from './operator';
+import type { UsersRepository } from './repository';
 import { validateUser } from './validate';
+
+/** What the users service is built from: a slice of the app's kit, named here so `users/` does
+ *  not depend on the kit that is built from it. */
+export interface UsersServiceDeps {
+  now: () => Date;
+  events: EventBus;
+  settings: SettingsStore;
+  users: UsersRepository;
+  operator: OperatorService;
+  record: JournalRecorder;
+}
 
 export interface UsersService {
   list(): User[];
@@ -11,7 +26,7 @@ export interface UsersService {
   remove(id: number): { id: number };
 }
 
-export function createUsersService(s: Services): UsersService {
+export function createUsersService(s: UsersServiceDeps): UsersService {
   const { users } = s;
   const changed = () => s.events.emit('users.changed', { users: users.list() });
   const find = (id: number): User => {

@@ -1,5 +1,5 @@
 import type { Bilingual, User } from '../../src-preload/contract';
-import { bi, validationError } from '../core/errors';
+import { bi, validationError } from '../ground/errors';
 import type { UserFields } from './repository';
 
 /** Django's username rule: letters, digits and @ . + - _, at most 150. */

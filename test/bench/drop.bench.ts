@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import type { ScanReport } from '../../src-preload/contract';
-import { createApp, type RegieApp } from '../../src-main/core/app';
+import { createApp, type RegieApp } from '../../src-main/app/app';
 import { walkDropRoot } from '../../src-main/recorders/drop/walk';
 import { podVideoExtensions } from '../../src-main/settings/definitions';
 

@@ -1,5 +1,5 @@
 import type { EventName, Events, User, UserInput } from '../../src-preload/contract';
-import type { RegieApp } from '../../src-main/core/app';
+import type { RegieApp } from '../../src-main/app/app';
 
 /** Adds a user through the API, as the local administrator of a fresh data directory would. */
 export function addUser(

@@ -1,4 +1,4 @@
-import { RegieError } from '../../src-main/core/errors';
+import { RegieError } from '../../src-main/ground/errors';
 
 /**
  * Awaits a call that must fail and returns the RegieError it threw, so a test can assert on

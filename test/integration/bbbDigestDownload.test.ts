@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApp, type RegieApp } from '../../src-main/core/app';
+import { createApp, type RegieApp } from '../../src-main/app/app';
 import { downloadResumable } from '../../src-main/bbb/publication/download';
 import { startBbbSimulator, type BbbSimulator } from '../helpers/bbbSimulator';
 import { makeClip } from '../helpers/clips';

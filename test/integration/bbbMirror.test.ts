@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { createApp, type RegieApp } from '../../src-main/core/app';
+import { createApp, type RegieApp } from '../../src-main/app/app';
 import { addUser } from '../helpers/app';
 import { startBbbSimulator, type BbbSimulator, type SimMeeting } from '../helpers/bbbSimulator';
 import { shiftedClock } from '../helpers/clock';

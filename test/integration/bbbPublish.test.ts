@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BbbRecordingView, Job } from '../../src-preload/contract';
-import { createApp, type RegieApp } from '../../src-main/core/app';
+import { createApp, type RegieApp } from '../../src-main/app/app';
 import { addUser } from '../helpers/app';
 import { manyRecordings, startBbbSimulator, type BbbSimulator } from '../helpers/bbbSimulator';
 import { makeClip } from '../helpers/clips';

@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:
 import { dirname, join, sep } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RecorderFile, RecorderInput } from '../../src-preload/contract';
-import { createApp, type AppConfig, type RegieApp } from '../../src-main/core/app';
+import { createApp, type AppConfig, type RegieApp } from '../../src-main/app/app';
 import { addUser, recordEvents } from '../helpers/app';
 import { makeClip } from '../helpers/clips';
 import { rejectionOf } from '../helpers/errors';

@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { Client } from 'basic-ftp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RecorderFile } from '../../src-preload/contract';
-import { createApp, type RegieApp } from '../../src-main/core/app';
+import { createApp, type RegieApp } from '../../src-main/app/app';
 import { recordEvents } from '../helpers/app';
 import { makeClip } from '../helpers/clips';
 import { sha256 } from '../helpers/files';

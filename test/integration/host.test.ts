@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApp, type RegieApp } from '../../src-main/core/app';
+import { createApp, type RegieApp } from '../../src-main/app/app';
 import { allowedHostNames } from '../../src-main/host/auth';
 import { startHost, type RunningHost } from '../../src-main/host/server';
 import { rejectionOf } from '../helpers/errors';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bi, RegieError } from '../../src-main/core/errors';
+import { bi, RegieError } from '../../src-main/ground/errors';
 import { openDatabase, type Db } from '../../src-main/db/open';
 import { run, formatCommandLine } from '../../src-main/media/run';
 import {

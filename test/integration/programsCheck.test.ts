@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { createApp, type RegieApp } from '../../src-main/core/app';
+import { createApp, type RegieApp } from '../../src-main/app/app';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
 
 /** STYLE.md: a broken ffmpeg is reported when the console starts, not at the first job. */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecorderFile } from '../../src-preload/contract';
-import { createApp, type RegieApp } from '../../src-main/core/app';
+import { createApp, type RegieApp } from '../../src-main/app/app';
 import { makeClip } from '../helpers/clips';
 import { startSshd, type Sshd } from '../helpers/sshd';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';

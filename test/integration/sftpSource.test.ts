@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { RegieError } from '../../src-main/core/errors';
+import { RegieError } from '../../src-main/ground/errors';
 import {
   createSftpSource,
   type RemoteFileReady,

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApp } from '../../src-main/core/app';
+import { createApp } from '../../src-main/app/app';
 import { openDatabase } from '../../src-main/db/open';
 import { latestVersion, type Migration } from '../../src-main/db/migrations';
 import { namesIn, sha256 } from '../helpers/files';

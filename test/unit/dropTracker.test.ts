@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileStatus, MediaSummary } from '../../src-preload/contract';
-import { bi } from '../../src-main/core/errors';
+import { bi } from '../../src-main/ground/errors';
 import { openDatabase, type Db } from '../../src-main/db/open';
 import {
   createFilesRepository,

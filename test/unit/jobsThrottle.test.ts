@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createThrottle } from '../../src-main/jobs/throttle';
 import { describeFailure, isAbort } from '../../src-main/jobs/failure';
 import { formatBytes, notEnoughSpace } from '../../src-main/jobs/disk';
-import { bi, RegieError } from '../../src-main/core/errors';
+import { bi, RegieError } from '../../src-main/ground/errors';
 import { ProgramError } from '../../src-main/media/run';
 
 describe('createThrottle', () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { join } from 'node:path';
 import { recorderInput, type RecorderInput } from '../../src-preload/contract';
-import { createApp, type RegieApp } from '../../src-main/core/app';
+import { createApp, type RegieApp } from '../../src-main/app/app';
 import { addUser, recordEvents } from '../helpers/app';
 import { steppingClock } from '../helpers/clock';
 import { rejectionOf, thrownBy } from '../helpers/errors';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { RegieError } from '../../src-main/core/errors';
+import { RegieError } from '../../src-main/ground/errors';
 import { backoffMs } from '../../src-main/recorders/sftp/backoff';
 import { redact } from '../../src-main/recorders/sftp/connection';
 import {

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { bi } from '../../core/errors';
-import type { Services } from '../../core/services';
+import { bi } from '../../ground/errors';
+import type { Services } from '../../kit/services';
 import { resolveProgram } from '../../media';
 import { checkMediaIntegrity } from '../../media/integrity';
 import type { RecordingsRepository, StoredRecording } from '../../recorders/recordings/repository';

@@ -1,6 +1,6 @@
 import type { BbbMatchCase } from '../../../src-preload/contract';
-import { bi, RegieError } from '../../core/errors';
-import type { Services } from '../../core/services';
+import { bi, RegieError } from '../../ground/errors';
+import type { Services } from '../../kit/services';
 import { attendeeIdentities, createNameIndex, usernameFormats, type UsernameFormat } from './names';
 
 export interface AttendeeMatch {

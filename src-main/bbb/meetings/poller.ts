@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BbbPollReport } from '../../../src-preload/contract';
-import { bi } from '../../core/errors';
-import type { Services } from '../../core/services';
+import { bi } from '../../ground/errors';
+import type { Services } from '../../kit/services';
 import type { BbbMeetingInfo } from '../api/types';
 import type { BbbMatching } from '../matching/service';
 import { describeBbbError, type BbbServersService } from '../servers/service';

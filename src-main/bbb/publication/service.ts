@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BbbRecordingView } from '../../../src-preload/contract';
-import { bi, RegieError } from '../../core/errors';
-import type { Services } from '../../core/services';
+import { bi, RegieError } from '../../ground/errors';
+import type { Services } from '../../kit/services';
 import type { JobContext, JobQueue } from '../../jobs';
 import { resolveProgram } from '../../media';
 import { checkMediaIntegrity } from '../../media/integrity';

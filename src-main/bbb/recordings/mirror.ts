@@ -1,5 +1,5 @@
 import type { BbbMirrorReport } from '../../../src-preload/contract';
-import type { Services } from '../../core/services';
+import type { Services } from '../../kit/services';
 import type { BbbMeetingsRepository } from '../meetings/repository';
 import type { BbbServersService } from '../servers/service';
 import type { BbbRecordingsRepository } from './repository';

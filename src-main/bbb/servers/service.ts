@@ -1,6 +1,6 @@
 import type { Bilingual, BbbChecksum, BbbServerView } from '../../../src-preload/contract';
-import { bi, RegieError, validationError } from '../../core/errors';
-import type { Services } from '../../core/services';
+import { bi, RegieError, validationError } from '../../ground/errors';
+import type { Services } from '../../kit/services';
 import type { SecretCipher } from '../../secrets/cipher';
 import { apiBase, createBbbClient, type BbbClient } from '../api/client';
 import { checksumAlgorithms } from '../api/checksum';

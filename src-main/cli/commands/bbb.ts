@@ -3,7 +3,7 @@ import type {
   BbbRecordingView,
   BbbServerView,
 } from '../../../src-preload/contract';
-import type { RegieApp } from '../../core/app';
+import type { RegieApp } from '../../app/app';
 import { integerOption, parseCommand, requireOption } from '../commandLine';
 import { print, withApp, type CommandContext } from '../context';
 import { namingOptions, readSecretFile, table, UsageError } from '../io';

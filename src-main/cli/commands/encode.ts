@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { bi, RegieError } from '../../core/errors';
+import { bi, RegieError } from '../../ground/errors';
 import { resolveProgram } from '../../media';
 import { EncodeError, encodeRenditionSet } from '../../media/encode';
 import type { VideoRendition } from '../../media/renditions';

@@ -1,8 +1,8 @@
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ScanReport } from '../../../src-preload/contract';
-import { bi, validationError } from '../../core/errors';
-import type { Services } from '../../core/services';
+import { bi, validationError } from '../../ground/errors';
+import type { Services } from '../../kit/services';
 import { resolveProgram } from '../../media';
 import type { RecordersService } from '../service';
 import { createFilesRepository, toView, type StoredFile } from './filesRepository';

@@ -1,6 +1,6 @@
 import type { Recorder } from '../../../src-preload/contract';
-import { bi } from '../../core/errors';
-import type { Services } from '../../core/services';
+import { bi } from '../../ground/errors';
+import type { Services } from '../../kit/services';
 import type { RecordersService } from '../service';
 import type { FilesRepository, StoredFile } from './filesRepository';
 import type { Notifier } from './notifier';

@@ -1,5 +1,5 @@
 import type { Bilingual, FileStatus, MediaSummary } from '../../../src-preload/contract';
-import { bi } from '../../core/errors';
+import { bi } from '../../ground/errors';
 import type { SeenFile } from './walk';
 import { folderOf } from './walk';
 import type { FilesRepository, StoredFile } from './filesRepository';

@@ -1,5 +1,5 @@
 import type { MediaSummary } from '../../../src-preload/contract';
-import { bi, RegieError } from '../../core/errors';
+import { bi, RegieError } from '../../ground/errors';
 import { checkMediaIntegrity, type MediaInfo } from '../../media';
 import { readZipDirectory } from '../audiovideocast';
 import type { StoredFile } from './filesRepository';

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Preview } from '../../../src-preload/contract';
-import { bi, RegieError } from '../../core/errors';
-import type { Services } from '../../core/services';
+import { bi, RegieError } from '../../ground/errors';
+import type { Services } from '../../kit/services';
 import { extractAudiovideocast } from '../audiovideocast';
 import type { StoredFile } from '../drop/filesRepository';
 

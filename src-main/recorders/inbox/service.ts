@@ -7,8 +7,8 @@ import type {
   RecorderFile,
   Recording,
 } from '../../../src-preload/contract';
-import { bi, RegieError, validationError } from '../../core/errors';
-import type { Services } from '../../core/services';
+import { bi, RegieError, validationError } from '../../ground/errors';
+import type { Services } from '../../kit/services';
 import { probeMedia, resolveProgram } from '../../media';
 import { extractAudiovideocast } from '../audiovideocast';
 import { toView, type FilesRepository, type StoredFile } from '../drop/filesRepository';

@@ -1,5 +1,5 @@
 import SftpClient from 'ssh2-sftp-client';
-import { bi, RegieError } from '../../core/errors';
+import { bi, RegieError } from '../../ground/errors';
 import type { SftpSourceConfig } from './types';
 
 /** Secrets shorter than this are not searched for: every "a" in a message would become "***". */

@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import type { Bilingual, SftpSourceView } from '../../../src-preload/contract';
-import { bi, RegieError, validationError } from '../../core/errors';
-import type { Services } from '../../core/services';
+import { bi, RegieError, validationError } from '../../ground/errors';
+import type { Services } from '../../kit/services';
 import type { SecretCipher } from '../../secrets/cipher';
 import type { DropService } from '../drop/dropService';
 import type { StoredFile } from '../drop/filesRepository';

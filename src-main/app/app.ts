@@ -33,10 +33,10 @@ import { createSettingsStore } from '../settings/store';
 import { createOperatorService } from '../users/operator';
 import { createUsersRepository } from '../users/repository';
 import { createUsersService } from '../users/service';
-import { bi, RegieError, toWireError } from './errors';
-import { createEventBus, type EventBus } from './events';
-import type { Services } from './services';
-import { regieVersion } from './version';
+import { bi, RegieError, toWireError } from '../ground/errors';
+import { createEventBus, type EventBus } from '../ground/events';
+import type { Services } from '../kit/services';
+import { regieVersion } from '../ground/version';
 
 export interface AppConfig {
   dataDir: string;

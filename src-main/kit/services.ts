@@ -1,13 +1,16 @@
-import type { JournalEntry } from '../../src-preload/contract';
 import type { Db } from '../db/open';
-import type { Journal, JournalInput } from '../journal/journal';
+import type { Journal, JournalRecorder } from '../journal/journal';
 import type { Logger } from '../logging/logger';
 import type { OperatorService } from '../users/operator';
 import type { UsersRepository } from '../users/repository';
 import type { SettingsStore } from '../settings/store';
-import type { EventBus } from './events';
+import type { EventBus } from '../ground/events';
 
-/** What every capability service is built from; composed once in `createApp`. */
+/**
+ * The kit every capability service is built from (database, clock, events, logger, settings,
+ * journal, users, operator); composed once in `app/createApp`. It sits above the ground floor
+ * and the stores it holds, and below every capability.
+ */
 export interface Services {
   dataDir: string;
   db: Db;
@@ -19,5 +22,5 @@ export interface Services {
   users: UsersRepository;
   operator: OperatorService;
   /** Journal an action as the current operator. */
-  record(input: JournalInput): JournalEntry;
+  record: JournalRecorder;
 }
