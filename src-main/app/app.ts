@@ -176,7 +176,7 @@ function compose(
   purgeTrash(dataDir, settings.get('TRASH_RETENTION_DAYS') as number, now());
 
   const handlers: Handlers = {
-    'app.info': () => ({
+    'app.describe': () => ({
       version: regieVersion,
       dataDir,
       databaseFile,
@@ -203,27 +203,27 @@ function compose(
     'sftp.list': () => sftp.list(),
     'sftp.add': (args) => sftp.add(args),
     'sftp.remove': ({ id }) => sftp.remove(id),
-    'files.list': ({ statuses }) => inbox.list(statuses),
-    'files.rules': ({ id }) => inbox.rules(id),
-    'files.assign': (args) => inbox.assign(args),
-    'files.delete': ({ ids }) => inbox.delete(ids),
-    'files.preview': ({ id }) => inbox.preview(id),
-    'files.unknownFolders': () => drop.unknownFolders.list(),
+    'inbox.list': ({ statuses }) => inbox.list(statuses),
+    'inbox.getRules': ({ id }) => inbox.rules(id),
+    'inbox.assign': (args) => inbox.assign(args),
+    'inbox.delete': ({ ids }) => inbox.delete(ids),
+    'inbox.preview': ({ id }) => inbox.preview(id),
+    'unknownFolders.list': () => drop.unknownFolders.list(),
     'recorders.scan': () => drop.scanAndSettle(),
     'recordings.list': ({ status }) => inbox.recordings.list(status).map(toRecordingView),
     'recordings.add': (args) => inbox.addRecording(args, (relPath) => drop.checkNow(relPath)),
-    'bbb.servers': () => bbb.servers.list(),
-    'bbb.addServer': (args) => bbb.servers.add(args),
-    'bbb.removeServer': ({ id }) => bbb.servers.remove(id),
-    'bbb.testServer': ({ id }) => bbb.servers.test(id),
-    'bbb.poll': () => bbb.pollOnce(),
-    'bbb.meetings': (args) => bbb.meetings(args),
-    'bbb.recordings': (args) => bbb.recordings(args),
-    'bbb.mirror': async ({ serverId }) =>
+    'bbbServers.list': () => bbb.servers.list(),
+    'bbbServers.add': (args) => bbb.servers.add(args),
+    'bbbServers.remove': ({ id }) => bbb.servers.remove(id),
+    'bbbServers.test': ({ id }) => bbb.servers.test(id),
+    'bbbMeetings.poll': () => bbb.pollOnce(),
+    'bbbMeetings.list': (args) => bbb.meetings(args),
+    'bbbRecordings.list': (args) => bbb.recordings(args),
+    'bbbRecordings.mirror': async ({ serverId }) =>
       serverId === undefined ? bbb.mirrorRecent() : [await bbb.mirrorServer(serverId)],
-    'bbb.publish': ({ id, owner }) => bbb.publish(id, owner),
-    'bbb.matches': () => bbb.matchQueue(),
-    'bbb.match': ({ attendeeId, username }) => bbb.matching.choose(attendeeId, username),
+    'bbbRecordings.publish': ({ id, owner }) => bbb.publish(id, owner),
+    'bbbMatches.list': () => bbb.matchQueue(),
+    'bbbMatches.choose': ({ attendeeId, username }) => bbb.matching.choose(attendeeId, username),
   };
 
   const dispatch = (name: string, rawArgs: unknown): unknown => {

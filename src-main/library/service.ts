@@ -38,7 +38,7 @@ export function createLibraryService(options: {
       const fileStatus =
         status === 'encoding' ? 'encoding' : status === 'published' ? 'published' : 'queued';
       const file = files.update(next.fileId, { status: fileStatus }, iso());
-      s.events.emit('files.changed', { file: toView(file) });
+      s.events.emit('inbox.changed', { file: toView(file) });
     }
     return next;
   };

@@ -86,7 +86,7 @@ const patchOf = <S extends z.ZodObject>(input: S) =>
 
 /** Every call the UI (and the web host, and Electron IPC) can make. Names are `domain.verb`. */
 export const calls = {
-  'app.info': call(none).returns<AppInfo>(),
+  'app.describe': call(none).returns<AppInfo>(),
   'operator.set': call(
     z.object({ username: z.string().nullable() }).strict(),
   ).returns<OperatorView>(),
@@ -111,14 +111,14 @@ export const calls = {
     z.object({ source: z.string().max(2 * 1024 * 1024), dryRun: z.boolean() }).strict(),
   ).returns<PodImportReport>(),
 
-  'files.list': call(
+  'inbox.list': call(
     z.object({ statuses: z.array(z.enum(fileStatuses)).optional() }).strict(),
   ).returns<RecorderFile[]>(),
-  'files.rules': call(
+  'inbox.getRules': call(
     z.object({ id: z.number().int().positive() }).strict(),
   ).returns<AssignRules>(),
   /** Claim (revendication) or assign one or several files: each becomes a queued recording. */
-  'files.assign': call(
+  'inbox.assign': call(
     z
       .object({
         ids: z.array(z.number().int().positive()).min(1).max(1000),
@@ -130,11 +130,11 @@ export const calls = {
       .strict(),
   ).returns<Recording[]>(),
   /** Moves the files to the trash folder (kept TRASH_RETENTION_DAYS), never `rm`. */
-  'files.delete': call(
+  'inbox.delete': call(
     z.object({ ids: z.array(z.number().int().positive()).min(1).max(1000) }).strict(),
   ).returns<{ ids: number[] }>(),
-  'files.preview': call(z.object({ id: z.number().int().positive() }).strict()).returns<Preview>(),
-  'files.unknownFolders': call(none).returns<UnknownFolder[]>(),
+  'inbox.preview': call(z.object({ id: z.number().int().positive() }).strict()).returns<Preview>(),
+  'unknownFolders.list': call(none).returns<UnknownFolder[]>(),
   'recorders.scan': call(none).returns<ScanReport>(),
   'recordings.list': call(
     z.object({ status: z.enum(['queued', 'encoding', 'published', 'failed']).optional() }).strict(),
@@ -178,8 +178,8 @@ export const calls = {
   'jobs.retry': call(id).returns<Job>(),
   'videos.list': call(none).returns<Video[]>(),
 
-  'bbb.servers': call(none).returns<BbbServerView[]>(),
-  'bbb.addServer': call(
+  'bbbServers.list': call(none).returns<BbbServerView[]>(),
+  'bbbServers.add': call(
     z
       .object({
         name: z.string(),
@@ -190,12 +190,12 @@ export const calls = {
       })
       .strict(),
   ).returns<BbbServerView>(),
-  'bbb.removeServer': call(id).returns<{ id: number }>(),
+  'bbbServers.remove': call(id).returns<{ id: number }>(),
   /** The version document, then a signed call: proves the URL, the secret and the algorithm. */
-  'bbb.testServer': call(id).returns<BbbServerView>(),
+  'bbbServers.test': call(id).returns<BbbServerView>(),
   /** One pass of the meetings mirror over every server. */
-  'bbb.poll': call(none).returns<BbbPollReport>(),
-  'bbb.meetings': call(
+  'bbbMeetings.poll': call(none).returns<BbbPollReport>(),
+  'bbbMeetings.list': call(
     z
       .object({
         runningOnly: z.boolean().optional(),
@@ -203,7 +203,7 @@ export const calls = {
       })
       .strict(),
   ).returns<BbbMeetingView[]>(),
-  'bbb.recordings': call(
+  'bbbRecordings.list': call(
     z
       .object({
         serverId: z.number().int().positive().optional(),
@@ -213,14 +213,14 @@ export const calls = {
       .strict(),
   ).returns<BbbRecordingView[]>(),
   /** Recordings of the recent meetings, or every recording of one server. */
-  'bbb.mirror': call(
+  'bbbRecordings.mirror': call(
     z.object({ serverId: z.number().int().positive().optional() }).strict(),
   ).returns<BbbMirrorReport[]>(),
-  'bbb.publish': call(
+  'bbbRecordings.publish': call(
     z.object({ id: z.number().int().positive(), owner: z.string() }).strict(),
   ).returns<BbbRecordingView>(),
-  'bbb.matches': call(none).returns<BbbMatchCase[]>(),
-  'bbb.match': call(
+  'bbbMatches.list': call(none).returns<BbbMatchCase[]>(),
+  'bbbMatches.choose': call(
     z.object({ attendeeId: z.number().int().positive(), username: z.string() }).strict(),
   ).returns<{ attendeeId: number; userId: number }>(),
 

@@ -24,19 +24,19 @@ export interface Events {
   'operator.changed': OperatorView;
   'journal.appended': JournalEntry;
   /** One file's new state (created or changed); the Inbox patches itself with it. */
-  'files.changed': { file: RecorderFile };
-  'files.unknownFoldersChanged': { folders: UnknownFolder[] };
+  'inbox.changed': { file: RecorderFile };
+  'unknownFolders.changed': { folders: UnknownFolder[] };
   'recordings.changed': { recording: Recording };
   'sftp.changed': { sources: SftpSourceView[] };
   /** A job's state or progress (progress at most 4 times a second per job). */
   'jobs.changed': { job: Job };
   'videos.changed': { video: Video };
-  'bbb.serversChanged': { servers: BbbServerView[] };
+  'bbbServers.changed': { servers: BbbServerView[] };
   /** Meetings a poll created or changed (running or just ended); the panel patches its list. */
-  'bbb.meetingsChanged': { meetings: BbbMeetingView[] };
-  'bbb.recordingsChanged': { recordings: BbbRecordingView[] };
+  'bbbMeetings.changed': { meetings: BbbMeetingView[] };
+  'bbbRecordings.changed': { recordings: BbbRecordingView[] };
   /** The matching queue changed: reload it. */
-  'bbb.matchesChanged': { open: number };
+  'bbbMatches.changed': { open: number };
 }
 
 export type EventName = keyof Events;
@@ -48,15 +48,15 @@ const eventRecord: Record<EventName, true> = {
   'settings.changed': true,
   'operator.changed': true,
   'journal.appended': true,
-  'files.changed': true,
-  'files.unknownFoldersChanged': true,
+  'inbox.changed': true,
+  'unknownFolders.changed': true,
   'recordings.changed': true,
   'sftp.changed': true,
   'jobs.changed': true,
   'videos.changed': true,
-  'bbb.serversChanged': true,
-  'bbb.meetingsChanged': true,
-  'bbb.recordingsChanged': true,
-  'bbb.matchesChanged': true,
+  'bbbServers.changed': true,
+  'bbbMeetings.changed': true,
+  'bbbRecordings.changed': true,
+  'bbbMatches.changed': true,
 };
 export const eventNames = Object.keys(eventRecord) as EventName[];

@@ -139,7 +139,7 @@ describe('BBB poll pass over 200 running meetings of 30 people (goal ≤ 1 s of 
   const cpuOf = async (label: string) => {
     const before = process.cpuUsage();
     const started = performance.now();
-    const report = await app.api.invoke('bbb.poll', {});
+    const report = await app.api.invoke('bbbMeetings.poll', {});
     const cpu = process.cpuUsage(before);
     console.log(
       `poll (${label}): CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, wall ${(performance.now() - started).toFixed(0)} ms, ${String(report.servers[0]?.written)} meetings written`,
@@ -150,7 +150,7 @@ describe('BBB poll pass over 200 running meetings of 30 people (goal ≤ 1 s of 
     async () => {
       sim ??= await simulator('bbb-2.7', 0, 200);
       app = createApp({ dataDir: join(dir, `poll-${String(Date.now())}`) });
-      await app.api.invoke('bbb.addServer', { name: 'S', url: sim.url, secret: sim.secret });
+      await app.api.invoke('bbbServers.add', { name: 'S', url: sim.url, secret: sim.secret });
       await cpuOf('first, 200 new meetings, 6,000 people');
       await cpuOf('nothing changed');
       await sim.change();

@@ -58,7 +58,7 @@ describe('upload end → offered in the Inbox (default quiet period 5 s)', () =>
       const folder = join(dir, 'data', 'recorders', 'amphi-a');
       copyFileSync(clip, join(folder, `${name}.part`));
       const offered = new Promise<void>((resolve) => {
-        const off = app.events.on('files.changed', ({ file }) => {
+        const off = app.events.on('inbox.changed', ({ file }) => {
           if (file.fileName === name && file.status === 'unclaimed') {
             off();
             resolve();

@@ -61,7 +61,7 @@ describe('BBB errors reach the admins as one digest (issue #5 §6)', () => {
     await api.invoke('settings.set', { key: 'ADMINS', value: [['Admin Pod', 'admin@univ.fr']] });
     await api.invoke('settings.set', { key: 'BBB_POLL_SECONDS', value: 5 });
     sim.behaviour.httpStatus = 502;
-    await api.invoke('bbb.addServer', { name: 'Campus', url: sim.url, secret: sim.secret });
+    await api.invoke('bbbServers.add', { name: 'Campus', url: sim.url, secret: sim.secret });
     // The console's beat: polls every 5 s, each failing; at most one digest an hour.
     await until('the digest', () => (sink?.messages.length ? true : undefined), {
       timeoutMs: 20_000,

@@ -30,7 +30,7 @@ const sim = async (flavour: Parameters<typeof startBbbSimulator>[0] = {}) => {
   return s;
 };
 const addServer = (name: string, s: BbbSimulator, extra: { checksum?: 'sha1' | 'sha256' } = {}) =>
-  api().invoke('bbb.addServer', { name, url: s.url, secret: s.secret, ...extra });
+  api().invoke('bbbServers.add', { name, url: s.url, secret: s.secret, ...extra });
 
 const createTime = Date.parse('2026-11-20T09:00:00Z');
 const meeting = (
@@ -56,23 +56,23 @@ describe('BBB servers (issue #5 §2)', () => {
   it('adds a server with its secret sealed, refuses bad input field by field, tests the connection', async () => {
     const s = await sim({ flavour: 'bbb-3.0' });
     const error = await rejectionOf(
-      api().invoke('bbb.addServer', { name: '', url: 'ftp://x', secret: ' ' }),
+      api().invoke('bbbServers.add', { name: '', url: 'ftp://x', secret: ' ' }),
     );
     expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(['name', 'secret', 'url']);
     const server = await addServer('Campus', s);
     expect(server).toMatchObject({ url: s.url, checksum: 'sha256', isReachable: null });
     expect(JSON.stringify(server)).not.toContain(s.secret);
-    const tested = await api().invoke('bbb.testServer', { id: server.id });
+    const tested = await api().invoke('bbbServers.test', { id: server.id });
     expect(tested).toMatchObject({ isReachable: true, version: '3.0.19', lastError: null });
 
     const scalelite = await sim({ flavour: 'scalelite' });
-    const wrong = await api().invoke('bbb.addServer', {
+    const wrong = await api().invoke('bbbServers.add', {
       name: 'Scalelite',
       url: scalelite.url,
       secret: scalelite.secret,
       checksum: 'sha384',
     });
-    const refused = await api().invoke('bbb.testServer', { id: wrong.id });
+    const refused = await api().invoke('bbbServers.test', { id: wrong.id });
     expect(refused.isReachable).toBe(false);
     expect(refused.lastError).toMatch(/checksum refused.*Scalelite refuses sha384/);
   });
@@ -97,9 +97,9 @@ describe('meetings mirror and moderator matching (issue #5 §3, §4)', () => {
         { userId: 'w_xyz', fullName: 'Étudiant Un', role: 'VIEWER' },
       ]),
     );
-    const first = await api().invoke('bbb.poll', {});
+    const first = await api().invoke('bbbMeetings.poll', {});
     expect(first.servers[0]).toMatchObject({ ok: true, running: 1, written: 1 });
-    const [running] = await api().invoke('bbb.meetings', { runningOnly: true });
+    const [running] = await api().invoke('bbbMeetings.list', { runningOnly: true });
     expect(running).toMatchObject({
       isRunning: true,
       origin: 'Moodle',
@@ -116,22 +116,22 @@ describe('meetings mirror and moderator matching (issue #5 §3, §4)', () => {
       Jean: ['none', null],
     });
 
-    const again = await api().invoke('bbb.poll', {});
+    const again = await api().invoke('bbbMeetings.poll', {});
     expect(again.servers[0]).toMatchObject({ ok: true, written: 0 });
 
     // BBB still lists it for a while, running false with its end time; then drops it.
     const endTime = createTime + 3_600_000;
     s.meetings = s.meetings.map((m) => ({ ...m, running: false, endTime, attendees: [] }));
-    await api().invoke('bbb.poll', {});
-    const [listedEnded] = await api().invoke('bbb.meetings', {});
+    await api().invoke('bbbMeetings.poll', {});
+    const [listedEnded] = await api().invoke('bbbMeetings.list', {});
     expect(listedEnded).toMatchObject({
       isRunning: false,
       endedAt: new Date(endTime).toISOString(),
     });
     s.meetings = [];
-    const ended = await api().invoke('bbb.poll', {});
+    const ended = await api().invoke('bbbMeetings.poll', {});
     expect(ended.servers[0]).toMatchObject({ ended: 0, written: 0 });
-    const [past] = await api().invoke('bbb.meetings', {});
+    const [past] = await api().invoke('bbbMeetings.list', {});
     expect(past?.isRunning).toBe(false);
     expect(past?.endedAt).not.toBeNull();
     expect(past?.moderators.map((m) => m.fullName).sort()).toEqual([
@@ -147,12 +147,15 @@ describe('meetings mirror and moderator matching (issue #5 §3, §4)', () => {
     await addUser(app, 'jdupont1', { firstName: 'Jean', lastName: 'Dupont' });
     const other = await addUser(app, 'jdupont2', { firstName: 'Jean', lastName: 'Dupont' });
     s.meetings.push(meeting('m1', [{ userId: '102', fullName: 'Jean Dupont', role: 'MODERATOR' }]));
-    await api().invoke('bbb.poll', {});
-    const [queued] = await api().invoke('bbb.matches', {});
+    await api().invoke('bbbMeetings.poll', {});
+    const [queued] = await api().invoke('bbbMatches.list', {});
     expect(queued).toMatchObject({ fullName: 'Jean Dupont', matchState: 'ambiguous' });
     expect(queued?.candidateUserIds).toHaveLength(2);
-    await api().invoke('bbb.match', { attendeeId: queued?.attendeeId ?? 0, username: 'jdupont2' });
-    expect(await api().invoke('bbb.matches', {})).toEqual([]);
+    await api().invoke('bbbMatches.choose', {
+      attendeeId: queued?.attendeeId ?? 0,
+      username: 'jdupont2',
+    });
+    expect(await api().invoke('bbbMatches.list', {})).toEqual([]);
 
     // Next week, same person (same Moodle id): no question asked.
     s.meetings = [
@@ -160,13 +163,15 @@ describe('meetings mirror and moderator matching (issue #5 §3, §4)', () => {
         createTime: createTime + 7 * 86_400_000,
       }),
     ];
-    await api().invoke('bbb.poll', {});
-    const m2 = (await api().invoke('bbb.meetings', { runningOnly: true }))[0];
+    await api().invoke('bbbMeetings.poll', {});
+    const m2 = (await api().invoke('bbbMeetings.list', { runningOnly: true }))[0];
     expect(m2?.moderators[0]).toMatchObject({ matchState: 'chosen', userId: other.id });
     // A namesake with another Moodle id is still asked about.
     s.meetings.push(meeting('m3', [{ userId: '999', fullName: 'Jean Dupont', role: 'MODERATOR' }]));
-    await api().invoke('bbb.poll', {});
-    expect((await api().invoke('bbb.matches', {})).map((c) => c.fullName)).toEqual(['Jean Dupont']);
+    await api().invoke('bbbMeetings.poll', {});
+    expect((await api().invoke('bbbMatches.list', {})).map((c) => c.fullName)).toEqual([
+      'Jean Dupont',
+    ]);
   });
 
   it('a server that times out does not stall the others', async () => {
@@ -181,11 +186,11 @@ describe('meetings mirror and moderator matching (issue #5 §3, §4)', () => {
     // parallel, not one after the other (no wall-clock bound: issue #9 §9).
     let isPollDone = false;
     const polling = api()
-      .invoke('bbb.poll', {})
+      .invoke('bbbMeetings.poll', {})
       .finally(() => (isPollDone = true));
     await until(
       'the good server mirrored',
-      async () => ((await api().invoke('bbb.meetings', {})).length === 1 ? true : undefined),
+      async () => ((await api().invoke('bbbMeetings.list', {})).length === 1 ? true : undefined),
       { everyMs: 20 },
     );
     expect(isPollDone).toBe(false);
@@ -194,9 +199,9 @@ describe('meetings mirror and moderator matching (issue #5 §3, §4)', () => {
     expect(byName.Rapide).toMatchObject({ ok: true, running: 1 });
     expect(byName.Lent?.ok).toBe(false);
     expect(byName.Lent?.error).toMatch(/no complete answer within 2000 ms/);
-    const servers = await api().invoke('bbb.servers', {});
+    const servers = await api().invoke('bbbServers.list', {});
     expect(servers.find((x) => x.name === 'Lent')?.isReachable).toBe(false);
-    expect(await api().invoke('bbb.meetings', {})).toHaveLength(1);
+    expect(await api().invoke('bbbMeetings.list', {})).toHaveLength(1);
   });
 });
 
@@ -206,7 +211,7 @@ describe('recordings mirror (issue #5 §5)', () => {
     const server = await addServer('Campus', s);
     const m = meeting('hist', [{ userId: '1', fullName: 'Ana Lopez', role: 'MODERATOR' }]);
     s.meetings.push(m);
-    await api().invoke('bbb.poll', {});
+    await api().invoke('bbbMeetings.poll', {});
     const { manyRecordings } = await import('../helpers/bbbSimulator');
     s.recordings = manyRecordings(s.host, 150);
     const own = s.recordings[0];
@@ -220,17 +225,19 @@ describe('recordings mirror (issue #5 §5)', () => {
       sizeBytes: 1000,
     });
 
-    const recent = await api().invoke('bbb.mirror', {});
+    const recent = await api().invoke('bbbRecordings.mirror', {});
     expect(recent).toMatchObject([{ listed: 1, written: 1, mode: 'by-meeting' }]);
-    const [mirrored] = await api().invoke('bbb.recordings', { meetingId: 'hist' });
+    const [mirrored] = await api().invoke('bbbRecordings.list', { meetingId: 'hist' });
     expect(mirrored).toMatchObject({ recordId: own.recordId, participants: 1 });
     expect(mirrored?.formats.map((f) => f.type)).toEqual(['presentation', 'video']);
     expect(mirrored?.meetingRowId).not.toBeNull();
     expect(mirrored?.moderatorUserIds).toEqual([]);
 
-    const whole = await api().invoke('bbb.mirror', { serverId: server.id });
+    const whole = await api().invoke('bbbRecordings.mirror', { serverId: server.id });
     expect(whole).toMatchObject([{ listed: 150, written: 149, mode: 'paged', requests: 2 }]);
-    expect(await api().invoke('bbb.recordings', {})).toHaveLength(150);
-    expect((await api().invoke('bbb.mirror', { serverId: server.id }))[0]?.written).toBe(0);
+    expect(await api().invoke('bbbRecordings.list', {})).toHaveLength(150);
+    expect((await api().invoke('bbbRecordings.mirror', { serverId: server.id }))[0]?.written).toBe(
+      0,
+    );
   });
 });

@@ -64,15 +64,15 @@ async function ready(options: { autoPublish?: boolean; videoFormat?: boolean } =
     metadata: { 'bbb-origin': 'Moodle', 'bbb-origin-server-name': 'moodle.univ.example' },
     attendees: [{ userId: '7', fullName: 'Ana Lopez', role: 'MODERATOR' }],
   });
-  const server = await a.invoke('bbb.addServer', {
+  const server = await a.invoke('bbbServers.add', {
     name: 'Campus',
     url: sim.url,
     secret: sim.secret,
     autoPublish: options.autoPublish ?? false,
   });
-  await a.invoke('bbb.poll', {});
+  await a.invoke('bbbMeetings.poll', {});
   sim.meetings = [];
-  await a.invoke('bbb.poll', {});
+  await a.invoke('bbbMeetings.poll', {});
   const [recording] = manyRecordings(sim.host, 1);
   if (!recording) throw new Error('no recording');
   recording.meetingId = 'cours-ana';
@@ -94,16 +94,18 @@ async function ready(options: { autoPublish?: boolean; videoFormat?: boolean } =
 describe('publication of BBB recordings (issue #5 §6)', () => {
   it('a video-format recording: downloaded, encoded, in the library under its moderator', async () => {
     const { api, ana } = await ready();
-    await api.invoke('bbb.mirror', {});
-    const [r] = await api.invoke('bbb.recordings', {});
+    await api.invoke('bbbRecordings.mirror', {});
+    const [r] = await api.invoke('bbbRecordings.list', {});
     expect(r?.moderatorUserIds).toEqual([ana.id]);
 
-    const refused = await rejectionOf(api.invoke('bbb.publish', { id: r?.id ?? 0, owner: 'bob' }));
+    const refused = await rejectionOf(
+      api.invoke('bbbRecordings.publish', { id: r?.id ?? 0, owner: 'bob' }),
+    );
     expect(refused.text.en).toMatch(/bob did not moderate this meeting; its moderators are alopez/);
 
-    await api.invoke('bbb.publish', { id: r?.id ?? 0, owner: 'alopez' });
+    await api.invoke('bbbRecordings.publish', { id: r?.id ?? 0, owner: 'alopez' });
     const published = await until<BbbRecordingView>('the publication', async () => {
-      const [row] = await api.invoke('bbb.recordings', {});
+      const [row] = await api.invoke('bbbRecordings.list', {});
       return row?.publication === 'published' || row?.publication === 'failed' ? row : undefined;
     });
     const jobs: Job[] = await api.invoke('jobs.list', {});
@@ -125,11 +127,11 @@ describe('publication of BBB recordings (issue #5 §6)', () => {
 
   it('a presentation-only recording waits for conversion; the rule publishes when one moderator is known', async () => {
     const { api, ana } = await ready({ autoPublish: true, videoFormat: false });
-    await api.invoke('bbb.mirror', {});
-    const [r] = await api.invoke('bbb.recordings', {});
+    await api.invoke('bbbRecordings.mirror', {});
+    const [r] = await api.invoke('bbbRecordings.list', {});
     expect(r?.moderatorUserIds).toEqual([ana.id]);
     // The rule ran after the mirror: one moderator known, no video format.
-    const [row] = await api.invoke('bbb.recordings', {});
+    const [row] = await api.invoke('bbbRecordings.list', {});
     expect(row).toMatchObject({ id: r?.id, publication: 'awaiting_conversion', ownerId: ana.id });
   });
 

@@ -78,7 +78,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
     app?.close();
     const opened = createApp({ dataDir, ...config });
     app = opened;
-    events = recordEvents(opened, 'files.changed');
+    events = recordEvents(opened, 'inbox.changed');
     return opened;
   };
   const api = () => {
@@ -87,7 +87,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
   };
   const set = (key: string, value: unknown) => api().invoke('settings.set', { key, value });
   const scan = () => api().invoke('recorders.scan', {});
-  const list = () => api().invoke('files.list', {});
+  const list = () => api().invoke('inbox.list', {});
   const fileAt = async (relPath: string) => {
     const file = (await list()).find((f) => f.relPath === relPath);
     if (!file) throw new Error(`${relPath} is not known`);
@@ -275,7 +275,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
         expect(await fileAt(relPath)).toMatchObject({ status: 'unknown', recorderId: null });
       }
       expect(await journalKinds('recorders.unknownFolder')).toHaveLength(1);
-      expect(await api().invoke('files.unknownFolders', {})).toEqual([
+      expect(await api().invoke('unknownFolders.list', {})).toEqual([
         { origin: 'local', folder: 'salle-12', firstSeenAt: expect.any(String), fileCount: 2 },
       ]);
       await until(() => sink?.messages.length === 1, 'the admins’ mail');
@@ -288,7 +288,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
         'the waiting files to be routed',
       );
       for (const file of await list()) expect(file.recorderId).toBe(created.id);
-      expect(await api().invoke('files.unknownFolders', {})).toEqual([]);
+      expect(await api().invoke('unknownFolders.list', {})).toEqual([]);
       expect(await journalKinds('recorders.unknownFolder')).toHaveLength(1);
       expect(sink?.messages).toHaveLength(1);
 
@@ -313,7 +313,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
         recorderId: fallback.id,
       });
       expect(await journalKinds('recorders.unknownFolder')).toEqual([]);
-      expect(await api().invoke('files.unknownFolders', {})).toEqual([]);
+      expect(await api().invoke('unknownFolders.list', {})).toEqual([]);
     });
   });
 
@@ -346,7 +346,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
       const before = sha256(local('amphi-a/cours.mp4'));
       const { id } = await fileAt('amphi-a/cours.mp4');
 
-      expect(await api().invoke('files.delete', { ids: [id] })).toEqual({ ids: [id] });
+      expect(await api().invoke('inbox.delete', { ids: [id] })).toEqual({ ids: [id] });
 
       expect(existsSync(local('amphi-a/cours.mp4'))).toBe(false);
       const file = await fileAt('amphi-a/cours.mp4');
@@ -398,7 +398,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
       const file = await fileAt('avc/pod.zip');
       expect(file.status).toBe('unclaimed');
 
-      const [recording] = await api().invoke('files.assign', { ids: [file.id], owner: 'prof' });
+      const [recording] = await api().invoke('inbox.assign', { ids: [file.id], owner: 'prof' });
 
       const probed = Number(
         execFileSync(
@@ -427,7 +427,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
       const file = await fileAt('avc/pod.zip');
       for (let run = 0; run < 2; run++) {
         if (run === 1) open();
-        const preview = await api().invoke('files.preview', { id: file.id });
+        const preview = await api().invoke('inbox.preview', { id: file.id });
         expect(preview.kind).toBe('video');
         expect(preview.slides.map((slide) => slide.url)).toEqual(
           [0, 1, 2].map((n) => `/media/file/${String(file.id)}/slide/${String(n)}`),
@@ -473,7 +473,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
           const { id } = await fileAt('avc/pod.zip');
           expect((await fileAt('avc/pod.zip')).status).toBe('unclaimed');
           const error = await rejectionOf(
-            api().invoke('files.assign', { ids: [id], owner: 'prof' }),
+            api().invoke('inbox.assign', { ids: [id], owner: 'prof' }),
           );
           expect(error.code).toBe('validation');
           expect(error.text.en).toContain('evil.jpg');
@@ -505,17 +505,17 @@ describe('drop folder flow (files written directly, scans through the API)', () 
       expect(status).toBe('unclaimed');
 
       open({ operator: 'x' });
-      const assign = await rejectionOf(api().invoke('files.assign', { ids: [id], owner: 'other' }));
+      const assign = await rejectionOf(api().invoke('inbox.assign', { ids: [id], owner: 'other' }));
       expect(assign.code).toBe('validation');
       expect(Object.keys(assign.fieldErrors ?? {})).toEqual(['owner']);
-      const remove = await rejectionOf(api().invoke('files.delete', { ids: [id] }));
+      const remove = await rejectionOf(api().invoke('inbox.delete', { ids: [id] }));
       expect(remove.code).toBe('forbidden');
       expect(existsSync(local('amphi-a/cours.mp4'))).toBe(true);
       expect((await fileAt('amphi-a/cours.mp4')).status).toBe('unclaimed');
       expect(await api().invoke('recordings.list', {})).toEqual([]);
 
       open({ operator: 'mgr' });
-      expect(await api().invoke('files.delete', { ids: [id] })).toEqual({ ids: [id] });
+      expect(await api().invoke('inbox.delete', { ids: [id] })).toEqual({ ids: [id] });
       expect(existsSync(local('amphi-a/cours.mp4'))).toBe(false);
       expect((await fileAt('amphi-a/cours.mp4')).status).toBe('deleted');
     });

@@ -61,7 +61,7 @@ describe('FTP uploads into the drop folder (real proftpd, watcher on)', () => {
     await app.api.invoke('settings.set', { key: 'RECORDER_QUIET_SECONDS', value: QUIET_SECONDS });
     await app.api.invoke('settings.set', { key: 'ALLOW_MANUAL_RECORDING_CLAIMING', value: true });
     await app.api.invoke('recorders.create', { name: 'Amphi A', directory: 'amphi-a' });
-    events = recordEvents(app, 'files.changed');
+    events = recordEvents(app, 'inbox.changed');
     ftp = await startProftpd({ root: join(dataDir, 'recorders') });
     clients = [];
   });
@@ -86,7 +86,7 @@ describe('FTP uploads into the drop folder (real proftpd, watcher on)', () => {
       return -1;
     }
   };
-  const list = () => app.api.invoke('files.list', {});
+  const list = () => app.api.invoke('inbox.list', {});
   const eventsFor = (relPath: string) =>
     events.map((e) => e.file).filter((f) => f.relPath === relPath);
   const statusesOf = (relPath: string) => eventsFor(relPath).map((f) => f.status);

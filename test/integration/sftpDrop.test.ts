@@ -52,11 +52,11 @@ describe('SFTP drop folder through the Inbox', () => {
 
   const waitFor = async (predicate: (files: RecorderFile[]) => RecorderFile | undefined) => {
     for (let i = 0; i < 120; i++) {
-      const found = predicate(await app.api.invoke('files.list', {}));
+      const found = predicate(await app.api.invoke('inbox.list', {}));
       if (found) return found;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    throw new Error(`timed out; files: ${JSON.stringify(await app.api.invoke('files.list', {}))}`);
+    throw new Error(`timed out; files: ${JSON.stringify(await app.api.invoke('inbox.list', {}))}`);
   };
 
   it('downloads, checks, offers, and renames the remote file only after the claim', async () => {
@@ -80,7 +80,7 @@ describe('SFTP drop folder through the Inbox', () => {
     // Offered, not yet processed: the recorder's file is untouched on the server.
     expect(existsSync(remote)).toBe(true);
 
-    const [recording] = await app.api.invoke('files.assign', {
+    const [recording] = await app.api.invoke('inbox.assign', {
       ids: [offered.id],
       owner: 'marie',
       title: 'Cours SFTP',

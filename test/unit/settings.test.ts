@@ -377,6 +377,6 @@ describe('importing a Pod settings_local.py', () => {
 
     expect(report.imported).toEqual([]);
     expect(report.ignored.map((i) => i.name)).toEqual(['REGIE_OPERATOR']);
-    expect((await app.api.invoke('app.info', {})).operator.label).toBe('local-admin');
+    expect((await app.api.invoke('app.describe', {})).operator.label).toBe('local-admin');
   });
 });

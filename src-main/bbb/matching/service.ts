@@ -90,7 +90,7 @@ export function createBbbMatching(s: Services) {
     };
   }
 
-  const changed = () => s.events.emit('bbb.matchesChanged', { open: openCount.get()?.n ?? 0 });
+  const changed = () => s.events.emit('bbbMatches.changed', { open: openCount.get()?.n ?? 0 });
 
   return {
     matcher,

@@ -211,7 +211,7 @@ export function createMeetingsPoller(options: {
         const row = meetings.byId(id);
         return row ? [meetings.toView(row)] : [];
       });
-      s.events.emit('bbb.meetingsChanged', { meetings: views });
+      s.events.emit('bbbMeetings.changed', { meetings: views });
     }
     if (queued > 0) matching.changed();
     return report(true, null, { running: answer.length, ended, written: changed.length });

@@ -51,7 +51,7 @@ export function createBbbPublication(options: {
 
   const emit = (id: number) => {
     const view = recordings.byId(id);
-    if (view) s.events.emit('bbb.recordingsChanged', { recordings: [view] });
+    if (view) s.events.emit('bbbRecordings.changed', { recordings: [view] });
   };
 
   /**

@@ -26,7 +26,7 @@ export function createRecordingsMirror(options: {
     if (ids.length === 0) return;
     // A large first mirror is announced as one reload, not thousands of patches.
     const views = ids.length <= 200 ? ids.flatMap((id) => recordings.byId(id) ?? []) : [];
-    s.events.emit('bbb.recordingsChanged', { recordings: views });
+    s.events.emit('bbbRecordings.changed', { recordings: views });
   };
 
   return {

@@ -58,7 +58,7 @@ export function createBbbServersService(options: { s: Services; cipher: SecretCi
     const { secretSealed: _secret, ...rest } = server;
     return rest;
   };
-  const changed = () => s.events.emit('bbb.serversChanged', { servers: repo.list().map(view) });
+  const changed = () => s.events.emit('bbbServers.changed', { servers: repo.list().map(view) });
   const timeoutMs = () => (s.settings.get('BBB_TIMEOUT_SECONDS') as number) * 1000;
 
   const clientFor = (server: StoredServer): BbbClient =>

@@ -46,7 +46,7 @@ const recordingRows = (recordings: BbbRecordingView[]) =>
   }));
 
 async function serverId(app: RegieApp, name: string): Promise<number> {
-  const server = (await app.api.invoke('bbb.servers', {})).find((s) => s.name === name);
+  const server = (await app.api.invoke('bbbServers.list', {})).find((s) => s.name === name);
   if (!server) throw new UsageError(`--server: no BigBlueButton server named "${name}"`);
   return server.id;
 }
@@ -72,7 +72,7 @@ export async function bbbCommand(verb: string | undefined, ctx: CommandContext):
     case 'poll': {
       const { values } = parseCommand(ctx.args, {}, []);
       await withApp(ctx.io, values, async (app) => {
-        const report = await app.api.invoke('bbb.poll', {});
+        const report = await app.api.invoke('bbbMeetings.poll', {});
         print(ctx.io, values, report, () =>
           table(
             report.servers.map((s) => ({
@@ -98,7 +98,7 @@ export async function bbbCommand(verb: string | undefined, ctx: CommandContext):
       );
       const limit = integerOption(values.limit, 'limit');
       await withApp(ctx.io, values, async (app) => {
-        const meetings = await app.api.invoke('bbb.meetings', {
+        const meetings = await app.api.invoke('bbbMeetings.list', {
           ...(values.running ? { runningOnly: true } : {}),
           ...(limit !== undefined ? { limit } : {}),
         });
@@ -122,14 +122,14 @@ export async function bbbCommand(verb: string | undefined, ctx: CommandContext):
         const id = values.server === undefined ? undefined : await serverId(app, values.server);
         if (values.mirror) {
           for (const r of await app.api.invoke(
-            'bbb.mirror',
+            'bbbRecordings.mirror',
             id === undefined ? {} : { serverId: id },
           ))
             ctx.io.err(
               `${r.name}: ${String(r.listed)} listed, ${String(r.written)} written, ${r.mode}, ${String(r.requests)} request(s), ${String(r.ms)} ms\n`,
             );
         }
-        const recordings = await app.api.invoke('bbb.recordings', {
+        const recordings = await app.api.invoke('bbbRecordings.list', {
           ...(id !== undefined ? { serverId: id } : {}),
           ...(values.meeting !== undefined ? { meetingId: values.meeting } : {}),
           ...(limit !== undefined ? { limit } : {}),
@@ -151,7 +151,7 @@ export async function bbbCommand(verb: string | undefined, ctx: CommandContext):
       await withApp(ctx.io, values, async (app) => {
         const id = values.server === undefined ? undefined : await serverId(app, values.server);
         const candidates = (
-          await app.api.invoke('bbb.recordings', id === undefined ? {} : { serverId: id })
+          await app.api.invoke('bbbRecordings.list', id === undefined ? {} : { serverId: id })
         ).filter((r) => r.recordId === recordId);
         if (candidates.length === 0)
           throw new UsageError(
@@ -160,7 +160,7 @@ export async function bbbCommand(verb: string | undefined, ctx: CommandContext):
         if (candidates.length > 1)
           throw new UsageError(`RECORD_ID: "${recordId}" is on several servers; add --server NAME`);
         const published = await app.api
-          .invoke('bbb.publish', { id: candidates[0]?.id ?? 0, owner })
+          .invoke('bbbRecordings.publish', { id: candidates[0]?.id ?? 0, owner })
           .catch(namingOptions({ owner: '--owner' }));
         print(
           ctx.io,
@@ -207,7 +207,7 @@ async function serverCommand(verb: string | undefined, ctx: CommandContext): Pro
         ...(values['auto-publish'] ? { autoPublish: true } : {}),
       };
       await withApp(ctx.io, values, async (app) => {
-        const server = await app.api.invoke('bbb.addServer', input).catch(
+        const server = await app.api.invoke('bbbServers.add', input).catch(
           namingOptions({
             name: '--name',
             url: '--url',
@@ -215,7 +215,7 @@ async function serverCommand(verb: string | undefined, ctx: CommandContext): Pro
             checksum: '--checksum',
           }),
         );
-        const tested = await app.api.invoke('bbb.testServer', { id: server.id });
+        const tested = await app.api.invoke('bbbServers.test', { id: server.id });
         print(ctx.io, values, tested, () =>
           tested.isReachable
             ? `Server ${tested.name} added: ${tested.version ?? ''}, reachable\n`
@@ -227,7 +227,7 @@ async function serverCommand(verb: string | undefined, ctx: CommandContext): Pro
     case 'list': {
       const { values } = parseCommand(ctx.args, {}, []);
       await withApp(ctx.io, values, async (app) => {
-        const servers = await app.api.invoke('bbb.servers', {});
+        const servers = await app.api.invoke('bbbServers.list', {});
         print(ctx.io, values, servers, () =>
           table(serverRows(servers), 'No BigBlueButton server.'),
         );
@@ -242,11 +242,11 @@ async function serverCommand(verb: string | undefined, ctx: CommandContext): Pro
           throw new UsageError(`NAME: no BigBlueButton server named "${positionals[0] ?? ''}"`);
         });
         if (verb === 'remove') {
-          const removed = await app.api.invoke('bbb.removeServer', { id });
+          const removed = await app.api.invoke('bbbServers.remove', { id });
           print(ctx.io, values, removed, () => `Server ${positionals[0] ?? ''} removed\n`);
           return;
         }
-        const tested = await app.api.invoke('bbb.testServer', { id });
+        const tested = await app.api.invoke('bbbServers.test', { id });
         print(ctx.io, values, tested, () => table(serverRows([tested]), ''));
       });
       return;
@@ -263,7 +263,7 @@ async function matchCommand(verb: string | undefined, ctx: CommandContext): Prom
     case 'list': {
       const { values } = parseCommand(ctx.args, {}, []);
       await withApp(ctx.io, values, async (app) => {
-        const cases = await app.api.invoke('bbb.matches', {});
+        const cases = await app.api.invoke('bbbMatches.list', {});
         const users = await app.api.invoke('users.list', {});
         const name = (id: number) => users.find((u) => u.id === id)?.username ?? String(id);
         print(ctx.io, values, cases, () =>
@@ -292,7 +292,7 @@ async function matchCommand(verb: string | undefined, ctx: CommandContext): Prom
       const username = positionals[1] ?? '';
       await withApp(ctx.io, values, async (app) => {
         const result = await app.api
-          .invoke('bbb.match', { attendeeId: id, username })
+          .invoke('bbbMatches.choose', { attendeeId: id, username })
           .catch(namingOptions({ username: 'USERNAME' }));
         print(ctx.io, values, result, () => `Attendee ${String(id)} is ${username}; remembered\n`);
       });

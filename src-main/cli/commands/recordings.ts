@@ -41,7 +41,7 @@ export async function recordingsCommand(
       }
       await withApp(ctx.io, values, async (app) => {
         const files = await app.api.invoke(
-          'files.list',
+          'inbox.list',
           status ? { statuses: [status as FileStatus] } : {},
         );
         print(ctx.io, values, files, () => table(rows(files), 'No recording files.'));
@@ -64,7 +64,7 @@ export async function recordingsCommand(
       const videoTypeId = integerOption(values.type, 'type');
       await withApp(ctx.io, values, async (app) => {
         const made = await app.api
-          .invoke('files.assign', {
+          .invoke('inbox.assign', {
             ids: [id],
             owner,
             ...(values.title !== undefined ? { title: values.title } : {}),
@@ -85,7 +85,7 @@ export async function recordingsCommand(
       const { values, positionals } = parseCommand(ctx.args, {}, ['ID']);
       const id = idArgument(positionals[0]);
       await withApp(ctx.io, values, async (app) => {
-        const result = await app.api.invoke('files.delete', { ids: [id] });
+        const result = await app.api.invoke('inbox.delete', { ids: [id] });
         print(ctx.io, values, result, () => `File ${String(id)} moved to the trash\n`);
       });
       return;

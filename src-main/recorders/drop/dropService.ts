@@ -34,7 +34,7 @@ export function createDropService(options: {
   const { s } = options;
   const files = createFilesRepository(s.db);
   const unknownFolders = createUnknownFoldersRepository(s.db);
-  const changed = (file: StoredFile) => s.events.emit('files.changed', { file: toView(file) });
+  const changed = (file: StoredFile) => s.events.emit('inbox.changed', { file: toView(file) });
   let ffprobePath: string | undefined;
   const ffprobe = () => {
     ffprobePath ??= resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') });
@@ -83,7 +83,7 @@ export function createDropService(options: {
     const waiting = files.list(['unknown']);
     void (async () => {
       for (const file of waiting) await router.route(file);
-      s.events.emit('files.unknownFoldersChanged', { folders: unknownFolders.list() });
+      s.events.emit('unknownFolders.changed', { folders: unknownFolders.list() });
     })().catch((error: unknown) =>
       s.logger.error(`re-routing unknown files failed: ${String(error)}`),
     );

@@ -64,7 +64,7 @@ export function createRouter(options: {
         file.folder === '' ? file.relPath : file.relPath.slice(file.folder.length + 1);
       await notifier.tellAdmins([{ kind: 'unknown_folder', folder: file.folder, file: inFolder }]);
     }
-    s.events.emit('files.unknownFoldersChanged', { folders: options.unknownFolders.list() });
+    s.events.emit('unknownFolders.changed', { folders: options.unknownFolders.list() });
   }
 
   async function route(file: StoredFile): Promise<void> {

@@ -58,7 +58,7 @@ export function createInboxService(options: {
   const recordings = createRecordingsRepository(s.db);
   const previews = createPreviews(s);
   const iso = () => s.now().toISOString();
-  const changed = (file: StoredFile) => s.events.emit('files.changed', { file: toView(file) });
+  const changed = (file: StoredFile) => s.events.emit('inbox.changed', { file: toView(file) });
   const ffprobe = () => resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') });
 
   const find = (id: number): StoredFile => {

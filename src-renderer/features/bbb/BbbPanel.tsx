@@ -29,7 +29,7 @@ export function BbbPanel() {
   const [isPolling, setPolling] = useState(false);
   const poll = () => {
     setPolling(true);
-    void call('bbb.poll', {})
+    void call('bbbMeetings.poll', {})
       .then((report) => {
         const failed = report.servers.filter((s) => !s.ok);
         notifications.show({

@@ -56,7 +56,7 @@ function CreateUser({ c, onDone }: { c: BbbMatchCase; onDone: () => void }) {
     void run(
       async () => {
         const user = await call('users.create', v);
-        return call('bbb.match', { attendeeId: c.attendeeId, username: user.username });
+        return call('bbbMatches.choose', { attendeeId: c.attendeeId, username: user.username });
       },
       () => {
         notifications.show({ color: 'green', message: t('bbb.match.saved', { name: c.fullName }) });
@@ -144,7 +144,8 @@ function MatchRow({ c, users }: { c: BbbMatchCase; users: User[] }) {
             loading={isBusy}
             onClick={() =>
               void run(
-                () => call('bbb.match', { attendeeId: c.attendeeId, username: choice ?? '' }),
+                () =>
+                  call('bbbMatches.choose', { attendeeId: c.attendeeId, username: choice ?? '' }),
                 () =>
                   notifications.show({
                     color: 'green',

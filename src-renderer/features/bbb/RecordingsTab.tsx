@@ -68,7 +68,7 @@ function PublishModal({ r, onClose }: { r: BbbRecordingView; onClose: () => void
           disabled={owner === null}
           onClick={() =>
             void run(
-              () => call('bbb.publish', { id: r.id, owner: owner ?? '' }),
+              () => call('bbbRecordings.publish', { id: r.id, owner: owner ?? '' }),
               () => {
                 notifications.show({
                   color: 'green',
@@ -107,7 +107,7 @@ export function RecordingsTab() {
   const mirror = () => {
     setMirroring(true);
     // What the mirror writes comes back as bbb.recordingsChanged (bbbStores.ts).
-    void Promise.all(servers.map((s) => call('bbb.mirror', { serverId: s.id })))
+    void Promise.all(servers.map((s) => call('bbbRecordings.mirror', { serverId: s.id })))
       .catch((error: unknown) => notifications.show({ color: 'red', message: String(error) }))
       .finally(() => setMirroring(false));
   };

@@ -42,8 +42,8 @@ function ServerForm({ onDone }: { onDone: () => void }) {
   const submit = (v: Values) =>
     void run(
       async () => {
-        const server = await call('bbb.addServer', v);
-        return call('bbb.testServer', { id: server.id });
+        const server = await call('bbbServers.add', v);
+        return call('bbbServers.test', { id: server.id });
       },
       (server) => {
         notifications.show({
@@ -103,7 +103,7 @@ export function ServersTab() {
   const [removing, setRemoving] = useState<{ id: number; name: string } | null>(null);
   const test = (id: number) => {
     setTesting(id);
-    void call('bbb.testServer', { id }).finally(() => setTesting(null));
+    void call('bbbServers.test', { id }).finally(() => setTesting(null));
   };
   return (
     <Stack>
@@ -196,7 +196,7 @@ export function ServersTab() {
         question={removing ? t('bbb.server.removeQuestion', { name: removing.name }) : null}
         onClose={() => setRemoving(null)}
         onConfirm={() => {
-          if (removing) void call('bbb.removeServer', { id: removing.id });
+          if (removing) void call('bbbServers.remove', { id: removing.id });
           setRemoving(null);
         }}
       />

@@ -9,26 +9,26 @@ const merge = <T extends { id: number }>(list: T[] | undefined, changed: T[]): T
 };
 
 export const bbbServersStore = createLiveStore({
-  load: 'bbb.servers',
-  event: 'bbb.serversChanged',
+  load: 'bbbServers.list',
+  event: 'bbbServers.changed',
   apply: (_list, { servers }) => servers,
 });
 
 export const bbbMeetingsStore = createLiveStore({
-  load: 'bbb.meetings',
-  event: 'bbb.meetingsChanged',
+  load: 'bbbMeetings.list',
+  event: 'bbbMeetings.changed',
   apply: (list, { meetings }) => merge<BbbMeetingView>(list, meetings),
 });
 
 export const bbbRecordingsStore = createLiveStore({
-  load: 'bbb.recordings',
-  event: 'bbb.recordingsChanged',
+  load: 'bbbRecordings.list',
+  event: 'bbbRecordings.changed',
   apply: (list, { recordings }) => merge<BbbRecordingView>(list, recordings),
 });
 
 export const bbbMatchesStore = createLiveStore({
-  load: 'bbb.matches',
-  event: 'bbb.matchesChanged',
+  load: 'bbbMatches.list',
+  event: 'bbbMatches.changed',
   apply: (list) => list,
 });
 
@@ -40,11 +40,11 @@ let isReloading = false;
 export function startBbbReloads(): void {
   if (isReloading) return;
   isReloading = true;
-  subscribe('bbb.recordingsChanged', ({ recordings }) => {
+  subscribe('bbbRecordings.changed', ({ recordings }) => {
     if (recordings.length > 0) return;
-    void call('bbb.recordings', {}).then((data) => bbbRecordingsStore.use.setState({ data }));
+    void call('bbbRecordings.list', {}).then((data) => bbbRecordingsStore.use.setState({ data }));
   });
-  subscribe('bbb.matchesChanged', () => {
-    void call('bbb.matches', {}).then((data) => bbbMatchesStore.use.setState({ data }));
+  subscribe('bbbMatches.changed', () => {
+    void call('bbbMatches.list', {}).then((data) => bbbMatchesStore.use.setState({ data }));
   });
 }

@@ -31,7 +31,7 @@ export function AssignForm(props: { files: RecorderFile[]; users: User[]; onDone
 
   useEffect(() => {
     if (!first) return;
-    void call('files.rules', { id: first.id }).then((r) => {
+    void call('inbox.getRules', { id: first.id }).then((r) => {
       setRules(r);
       form.setValues({
         title: r.defaultTitle,
@@ -46,7 +46,7 @@ export function AssignForm(props: { files: RecorderFile[]; users: User[]; onDone
   const submit = (values: Values) =>
     void run(
       () =>
-        call('files.assign', {
+        call('inbox.assign', {
           ids: props.files.map((f) => f.id),
           ...(isSingle ? { title: values.title, description: values.description } : {}),
           videoTypeId: Number(values.videoTypeId),

@@ -98,7 +98,7 @@ export function InboxPanel() {
     );
   const remove = (targets: RecorderFile[]) => {
     setDeleting(null);
-    call('files.delete', { ids: targets.map((f) => f.id) }).then(() => {
+    call('inbox.delete', { ids: targets.map((f) => f.id) }).then(() => {
       setSelected(new Set());
       notifications.show({
         color: 'green',

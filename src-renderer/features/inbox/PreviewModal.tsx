@@ -28,7 +28,7 @@ function PreviewBody({ file }: { file: RecorderFile }) {
   const player = useRef<HTMLVideoElement>(null);
 
   useEffect(() => {
-    call('files.preview', { id: file.id }).then(setPreview, (e: unknown) =>
+    call('inbox.preview', { id: file.id }).then(setPreview, (e: unknown) =>
       setError(e instanceof CallError ? pick(e.wire.message) : String(e)),
     );
     // One request per file (the component is keyed by it); the language does not change the media.

@@ -13,8 +13,8 @@ const upsertMany = (files: RecorderFile[] | undefined, changes: RecorderFile[]):
 };
 
 export const filesStore = createLiveStore({
-  load: 'files.list',
-  event: 'files.changed',
+  load: 'inbox.list',
+  event: 'inbox.changed',
   apply: (files, { file }) => upsertMany(files, [file]),
   applyMany: (files, payloads) =>
     upsertMany(
@@ -24,7 +24,7 @@ export const filesStore = createLiveStore({
 });
 
 export const unknownFoldersStore = createLiveStore({
-  load: 'files.unknownFolders',
-  event: 'files.unknownFoldersChanged',
+  load: 'unknownFolders.list',
+  event: 'unknownFolders.changed',
   apply: (_, { folders }) => folders,
 });

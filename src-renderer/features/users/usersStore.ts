@@ -7,7 +7,7 @@ export const usersStore = createLiveStore({
 });
 
 export const appInfoStore = createLiveStore({
-  load: 'app.info',
+  load: 'app.describe',
   event: 'operator.changed',
   apply: (info, operator) => info && { ...info, operator },
 });
