@@ -86,7 +86,7 @@ export function validateRecorder(
         `unknown user "${managerName}"`,
         `utilisateur inconnu « ${managerName} »`,
       );
-    else if (!manager.isStaff) {
+    else if (!manager.isStaff && !manager.isSuperuser) {
       errors.manager = bi(
         `${managerName} is not staff; Pod only accepts staff users as managers`,
         `${managerName} n'est pas membre du personnel (is_staff) ; Pod n'accepte que le personnel comme gestionnaire`,

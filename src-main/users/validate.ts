@@ -8,7 +8,8 @@ const emailPattern = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 /**
  * Checks every field and reports all problems at once, named by field. `taken` says whether
- * a username already belongs to someone else.
+ * a username already belongs to someone else. A superuser is always staff, as Django's
+ * `createsuperuser` makes them (Pod then accepts them as a recorder's manager).
  */
 export function validateUser(fields: UserFields, taken: (username: string) => boolean): UserFields {
   const errors: Record<string, Bilingual> = {};
@@ -38,6 +39,7 @@ export function validateUser(fields: UserFields, taken: (username: string) => bo
     ...fields,
     username,
     email,
+    isStaff: fields.isStaff || fields.isSuperuser,
     groups,
     firstName: fields.firstName.trim(),
     lastName: fields.lastName.trim(),

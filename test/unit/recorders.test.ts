@@ -164,6 +164,21 @@ describe('recorders through the API', () => {
     expect(await list()).toEqual([]);
   });
 
+  // Django's createsuperuser makes the superuser staff too: Régie does the same (issue #9 §10).
+  it('takes a superuser created without --staff as a manager: a superuser is staff', async () => {
+    const boss = await addUser(app, 'boss', { isSuperuser: true });
+    const demoted = await app.api.invoke('users.update', {
+      id: boss.id,
+      patch: { isStaff: false },
+    });
+
+    const recorder = await create({ name: 'A', directory: 'a', manager: 'boss' });
+
+    expect(boss).toMatchObject({ isSuperuser: true, isStaff: true });
+    expect(demoted.isStaff).toBe(true);
+    expect(recorder.managerId).toBe(boss.id);
+  });
+
   it('refuses unknown additional users on that field', async () => {
     const error = await rejectionOf(
       create({ name: 'A', directory: 'a', additionalUsers: ['ghost'] }),
