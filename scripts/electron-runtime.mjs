@@ -27,12 +27,39 @@ export function electronVersion() {
 
 export const sqliteForElectron = join(root, 'build-electron', 'better_sqlite3.node');
 
-export function fetchRuntime(timeoutMs = 120_000) {
-  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
-    stdio: 'inherit',
+/**
+ * The one line worth printing from a failed download: Electron's installer dies with a raw stack
+ * (`TypeError: fetch failed` and five `at …` lines) where its release host is out of reach.
+ */
+export function failureLine(stderr) {
+  const lines = stderr.split('\n').map((line) => line.trim());
+  const error = lines.find((line) => /^[A-Z]\w*Error: /.test(line));
+  const cause = lines
+    .map((line) => /^\[cause\]: (?:\w*Error: )?(.*)$/.exec(line)?.[1])
+    .find(Boolean);
+  const last = lines.filter((line) => line !== '' && !line.startsWith('at ')).at(-1);
+  const line = error ? `${error}${cause ? ` (${cause})` : ''}` : (last ?? 'no output');
+  return line.slice(0, 200);
+}
+
+/**
+ * Downloads Electron's runtime with its own installer, quietly: `{ ok: true }`, or
+ * `{ ok: false, reason }` with one line saying why. `installer` is for tests.
+ */
+export function fetchRuntime({
+  timeoutMs = 120_000,
+  installer = join(electronDir, 'install.js'),
+} = {}) {
+  const result = spawnSync(process.execPath, [installer], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
     timeout: timeoutMs,
   });
-  return result.status === 0 && electronBinary() !== undefined;
+  if (result.status === 0 && electronBinary() !== undefined) return { ok: true };
+  const reason =
+    result.error?.message ??
+    (result.signal ? `stopped after ${String(timeoutMs / 1000)} s` : failureLine(result.stderr));
+  return { ok: false, reason };
 }
 
 /** Builds better-sqlite3 in a scratch copy, so node_modules keeps the build plain Node loads. */
@@ -64,8 +91,11 @@ export function rebuildSqlite() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const command = process.argv[2];
   if (command === 'check') process.exit(electronBinary() ? 0 : 1);
-  else if (command === 'fetch') process.exit(fetchRuntime() ? 0 : 1);
-  else if (command === 'rebuild') rebuildSqlite();
+  else if (command === 'fetch') {
+    const fetched = fetchRuntime();
+    if (!fetched.ok) console.error(`Electron's runtime could not be downloaded: ${fetched.reason}`);
+    process.exit(fetched.ok ? 0 : 1);
+  } else if (command === 'rebuild') rebuildSqlite();
   else {
     console.error('usage: electron-runtime.mjs check|fetch|rebuild');
     process.exit(2);

@@ -47,9 +47,10 @@ if (process.env.REGIE_WEB === '1') serveInstead('REGIE_WEB=1 asks for the web co
 else if (electronBinary()) startElectron();
 else {
   console.log("Régie: Electron's runtime is not installed; trying to download it…");
-  if (fetchRuntime()) startElectron();
+  const fetched = fetchRuntime();
+  if (fetched.ok) startElectron();
   else
     serveInstead(
-      "Electron's runtime could not be downloaded here (no network to its release host).",
+      `Electron's runtime could not be downloaded here (${fetched.reason}; no network to its release host?).`,
     );
 }
