@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { trackChild } from './children';
 
 /** How a run ended without success. `aborted` is the caller's own cancel, not a failure of the program. */
 export type ProgramFailure = 'spawn' | 'exit' | 'timeout' | 'aborted' | 'output';
@@ -193,6 +194,8 @@ export function run(
       windowsHide: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // Stopped on quit with every other child (children.ts).
+    trackChild(child);
 
     const stop = (why: 'timeout' | 'aborted') => {
       if (stoppedFor || settled) return;
