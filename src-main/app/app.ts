@@ -154,8 +154,8 @@ function compose(
   const jobs = createJobQueue({
     db,
     now,
-    concurrency: () => settings.get('REGIE_ENCODING_CONCURRENCY') as number,
-    minFreeBytes: () => (settings.get('REGIE_MIN_FREE_MB') as number) * 1_000_000,
+    concurrency: () => settings.get('REGIE_ENCODING_CONCURRENCY'),
+    minFreeBytes: () => settings.get('REGIE_MIN_FREE_MB') * 1_000_000,
     handlers: {
       encode: (ctx) => library.encode(ctx),
       bbbPublish: (ctx) => bbb.runPublishJob(ctx),
@@ -173,7 +173,7 @@ function compose(
     onProcessed: (file) => sftp.processed(file),
     onRecording: enqueueEncode,
   });
-  purgeTrash(dataDir, settings.get('TRASH_RETENTION_DAYS') as number, now());
+  purgeTrash(dataDir, settings.get('TRASH_RETENTION_DAYS'), now());
 
   const handlers: Handlers = {
     'app.describe': () => ({

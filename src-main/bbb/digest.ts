@@ -13,7 +13,7 @@ export function createBbbErrorDigest(s: Services) {
   let sending: Promise<void> | null = null;
 
   async function send(): Promise<void> {
-    const to = adminRecipients(s.settings.get('ADMINS') as [string, string][]);
+    const to = adminRecipients(s.settings.get('ADMINS'));
     if (to.length === 0 || pending.size === 0) return;
     const lines = [...pending.values()].map(
       (e) => `${e.first} · ${e.text}${e.count > 1 ? ` (×${String(e.count)})` : ''}`,
@@ -22,7 +22,7 @@ export function createBbbErrorDigest(s: Services) {
     lastSent = s.now().getTime();
     const site = s.settings.getString('TITLE_SITE');
     try {
-      await createMailer(mailConfigFrom((key) => s.settings.get(key))).send({
+      await createMailer(mailConfigFrom(s.settings)).send({
         to,
         subject: `[${site}] BigBlueButton : ${String(lines.length)} erreur(s) / error(s)`,
         text: `Régie — BigBlueButton\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`,
@@ -55,7 +55,7 @@ export function createBbbErrorDigest(s: Services) {
     },
     /** Mails what gathered if the last digest is old enough (or `force`). */
     async flush(force = false): Promise<void> {
-      const every = (s.settings.get('BBB_ERROR_DIGEST_MINUTES') as number) * 60_000;
+      const every = s.settings.get('BBB_ERROR_DIGEST_MINUTES') * 60_000;
       if (!force && s.now().getTime() - lastSent < every) return;
       sending ??= send().finally(() => (sending = null));
       await sending;

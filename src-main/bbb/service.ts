@@ -107,7 +107,7 @@ export function createBbbService(options: {
     await Promise.race([Promise.all(polls), new Promise((r) => setTimeout(r, 2_000).unref())]);
     matching.rematchQueue();
     // Recordings appear minutes after a meeting ends: look every fifth poll, not every one.
-    const every = (s.settings.get('BBB_POLL_SECONDS') as number) * 5_000;
+    const every = s.settings.get('BBB_POLL_SECONDS') * 5_000;
     if (Date.now() - lastMirror >= every) {
       lastMirror = Date.now();
       await mirror.recent(controller.signal).catch((error: unknown) => digest.add(String(error)));
@@ -118,7 +118,7 @@ export function createBbbService(options: {
 
   const schedule = () => {
     if (stopped) return;
-    const seconds = Math.max(5, s.settings.get('BBB_POLL_SECONDS') as number);
+    const seconds = Math.max(5, s.settings.get('BBB_POLL_SECONDS'));
     timer = setTimeout(() => {
       pass = tick()
         .catch((error: unknown) => s.logger.error(`bbb poll: ${String(error)}`))

@@ -40,7 +40,7 @@ export async function runEncode(
       ffprobe,
       signal: ctx.signal,
       preset: s.settings.getString('FFMPEG_PRESET'),
-      renditions: s.settings.get('VIDEO_RENDITIONS') as VideoRendition[],
+      renditions: s.settings.get('VIDEO_RENDITIONS'),
       onProgress: ({ phase, fraction, speed }) => {
         if (phase === 'probe') return ctx.progress({ phase: 'probe' });
         if (phase !== 'encode') return ctx.progress({ phase: 'package' });

@@ -1,3 +1,4 @@
+import type { SettingsStore } from '../settings/store';
 import nodemailer from 'nodemailer';
 import { bi, RegieError, validationError } from '../ground/errors';
 
@@ -77,22 +78,16 @@ export function createMailer(config: MailConfig): Mailer {
   };
 }
 
-/** Reads the EMAIL_* settings; defaults are those of settings/definitions.ts. */
-export function mailConfigFrom(get: (key: string) => unknown): MailConfig {
-  const text = (key: string, fallback: string): string => {
-    const value = get(key);
-    return typeof value === 'string' ? value : fallback;
-  };
-  const flag = (key: string): boolean => get(key) === true;
-  const port = get('EMAIL_PORT');
+/** Reads the EMAIL_* settings, typed by their definitions (settings/definitions.ts). */
+export function mailConfigFrom(settings: Pick<SettingsStore, 'get'>): MailConfig {
   const config: MailConfig = {
-    host: text('EMAIL_HOST', 'localhost'),
-    port: typeof port === 'number' && Number.isInteger(port) ? port : 25,
-    user: text('EMAIL_HOST_USER', ''),
-    password: text('EMAIL_HOST_PASSWORD', ''),
-    useTls: flag('EMAIL_USE_TLS'),
-    useSsl: flag('EMAIL_USE_SSL'),
-    from: text('DEFAULT_FROM_EMAIL', 'noreply@univ.fr'),
+    host: settings.get('EMAIL_HOST'),
+    port: settings.get('EMAIL_PORT'),
+    user: settings.get('EMAIL_HOST_USER'),
+    password: settings.get('EMAIL_HOST_PASSWORD'),
+    useTls: settings.get('EMAIL_USE_TLS'),
+    useSsl: settings.get('EMAIL_USE_SSL'),
+    from: settings.get('DEFAULT_FROM_EMAIL'),
   };
   // Django refuses the pair too ("EMAIL_USE_TLS/EMAIL_USE_SSL are mutually exclusive").
   if (config.useTls && config.useSsl) {

@@ -55,7 +55,7 @@ export function createRecordersService(s: Services, repo: RecordersRepository): 
         salt: '',
         manager: null,
         additionalUsers: [],
-        videoTypeId: s.settings.get('DEFAULT_RECORDER_TYPE_ID') as number,
+        videoTypeId: s.settings.get('DEFAULT_RECORDER_TYPE_ID'),
         recordingType: 'video',
         directory: input.directory,
       };

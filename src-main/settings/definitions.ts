@@ -1,7 +1,7 @@
 import type { Bilingual, SettingType } from '../../src-preload/contract';
 import { bi } from '../ground/errors';
 import { regieDefaultPreset } from '../media/encodeArgs';
-import { podDefaultRenditions } from '../media/renditions';
+import { podDefaultRenditions, type VideoRendition } from '../media/renditions';
 
 export interface SettingDefinition {
   key: string;
@@ -42,7 +42,7 @@ export const podVideoExtensions = [
  * recognises them and `settings import-pod` can read a Pod `settings_local.py`; Régie's own
  * settings start with `REGIE_`.
  */
-export const definitions: readonly SettingDefinition[] = [
+export const definitions = [
   {
     key: 'DEFAULT_RECORDER_PATH',
     type: 'string',
@@ -452,7 +452,26 @@ export const definitions: readonly SettingDefinition[] = [
       "Identifiant sous lequel la console agit. Vide : l'administrateur local.",
     ),
   },
-];
+] as const satisfies readonly SettingDefinition[];
 
-const byKey = new Map(definitions.map((d) => [d.key, d]));
+/** Every setting's key: a misspelt key in `settings.get('…')` does not compile. */
+export type SettingKey = (typeof definitions)[number]['key'];
+
+/** The value each setting type holds once checked (settings/values.ts). */
+interface ValueOfType {
+  string: string;
+  boolean: boolean;
+  integer: number;
+  integerOrNull: number | null;
+  stringList: string[];
+  people: [string, string][];
+  renditions: VideoRendition[];
+}
+
+/** The value of one setting, by its definition: `SettingValue<'RECORDER_QUIET_SECONDS'>` is a number. */
+export type SettingValue<K extends SettingKey> =
+  ValueOfType[Extract<(typeof definitions)[number], { key: K }>['type']];
+
+const byKey = new Map<string, SettingDefinition>(definitions.map((d) => [d.key, d]));
 export const findDefinition = (key: string): SettingDefinition | undefined => byKey.get(key);
+export const isSettingKey = (key: string): key is SettingKey => byKey.has(key);

@@ -2,16 +2,25 @@ import type { SettingView } from '../../src-preload/contract';
 import { bi, RegieError } from '../ground/errors';
 import type { Db } from '../db/open';
 import type { SecretCipher } from '../secrets/cipher';
-import { definitions, findDefinition, type SettingDefinition } from './definitions';
+import {
+  definitions,
+  findDefinition,
+  type SettingDefinition,
+  type SettingKey,
+  type SettingValue,
+} from './definitions';
 import { checkValue } from './values';
 
 export interface SettingsStore {
   list(): SettingView[];
   view(key: string): SettingView;
-  /** The effective value (stored or default); secrets are opened. Main side only. */
-  get(key: string): unknown;
-  getString(key: string): string;
-  getBoolean(key: string): boolean;
+  /**
+   * The effective value (stored or default), typed by the setting's definition; secrets are
+   * opened. Main side only.
+   */
+  get<K extends SettingKey>(key: K): SettingValue<K>;
+  getString(key: SettingKey): string;
+  getBoolean(key: SettingKey): boolean;
   set(key: string, value: unknown): SettingView;
   reset(key: string): SettingView;
 }
@@ -67,9 +76,10 @@ export function createSettingsStore(db: Db, cipher: SecretCipher, now: () => Dat
     };
   };
 
-  const get = (key: string): unknown => {
+  // Stored values passed checkValue against the same definition, so the cast holds.
+  const get = <K extends SettingKey>(key: K): SettingValue<K> => {
     const def = definition(key);
-    return stored(def)?.value ?? def.defaultValue;
+    return (stored(def)?.value ?? def.defaultValue) as SettingValue<K>;
   };
 
   return {

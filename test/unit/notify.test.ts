@@ -1,3 +1,4 @@
+import { findDefinition } from '../../src-main/settings/definitions';
 import { describe, expect, it } from 'vitest';
 import {
   buildNotifyUrl,
@@ -114,7 +115,11 @@ describe('interpretReply', () => {
 });
 
 describe('mailConfigFrom', () => {
-  const from = (values: Record<string, unknown>) => mailConfigFrom((key) => values[key]);
+  // Stored values over the definitions' defaults, as the settings store reads them.
+  const from = (values: Record<string, unknown>) =>
+    mailConfigFrom({
+      get: (key) => (key in values ? values[key] : findDefinition(key)?.defaultValue) as never,
+    });
 
   it('reads every EMAIL_* setting', () => {
     expect(

@@ -180,7 +180,7 @@ export function createBbbPublication(options: {
           ownerId: r.ownerId,
           title: titleOf(r),
           type: 'video',
-          videoTypeId: s.settings.get('DEFAULT_BBB_TYPE_ID') as number,
+          videoTypeId: s.settings.get('DEFAULT_BBB_TYPE_ID'),
           description: r.metadata['bbb-recording-description'] ?? '',
           sourcePath: dest,
           mediaPath: null,

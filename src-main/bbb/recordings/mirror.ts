@@ -31,7 +31,7 @@ export function createRecordingsMirror(options: {
 
   return {
     async recent(signal?: AbortSignal): Promise<MirrorReport[]> {
-      const days = s.settings.get('BBB_PUBLICATION_DAYS') as number;
+      const days = s.settings.get('BBB_PUBLICATION_DAYS');
       const since = new Date(s.now().getTime() - days * 86_400_000).toISOString();
       const byServer = new Map<number, Set<string>>();
       for (const row of meetings.since(since)) {

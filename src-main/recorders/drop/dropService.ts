@@ -51,7 +51,7 @@ export function createDropService(options: {
   const tracker = createDropTracker({
     repo: files,
     now: () => s.now().getTime(),
-    quietMs: () => (s.settings.get('RECORDER_QUIET_SECONDS') as number) * 1000,
+    quietMs: () => s.settings.get('RECORDER_QUIET_SECONDS') * 1000,
     verify: (file) => verifyDropFile(file, ffprobe),
     route: (file) => router.route(file),
     restat: (file) => {
@@ -128,7 +128,7 @@ export function createDropService(options: {
     // A scan from the CLI or cron also retries the notifications that are due.
     await router.retryDue();
     const deadline =
-      s.now().getTime() + (s.settings.get('RECORDER_QUIET_SECONDS') as number) * 1000 + 1500;
+      s.now().getTime() + s.settings.get('RECORDER_QUIET_SECONDS') * 1000 + 1500;
     while (tracker.pendingCount() > 0 && s.now().getTime() < deadline) {
       await tracker.tick();
       if (tracker.pendingCount() > 0) await new Promise((resolve) => setTimeout(resolve, 250));

@@ -44,7 +44,7 @@ const language = (s: Services): 'fr' | 'en' =>
  * the manager itself with a link to this file's assignment form.
  */
 export function createNotifier(s: Services): Notifier {
-  const mailer = () => createMailer(mailConfigFrom((key) => s.settings.get(key)));
+  const mailer = () => createMailer(mailConfigFrom(s.settings));
 
   async function viaPod(
     baseUrl: string,
@@ -113,7 +113,7 @@ export function createNotifier(s: Services): Notifier {
       return baseUrl === '' ? viaMail(file, recorder, manager) : viaPod(baseUrl, file, recorder);
     },
     async tellAdmins(problems) {
-      const to = adminRecipients(s.settings.get('ADMINS') as [string, string][]);
+      const to = adminRecipients(s.settings.get('ADMINS'));
       if (to.length === 0) {
         s.record({
           level: 'warn',

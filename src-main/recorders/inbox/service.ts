@@ -76,7 +76,7 @@ export function createInboxService(options: {
   function rulesFor(file: StoredFile) {
     const recorder = recorderOf(file);
     const managerId = recorder?.managerId ?? null;
-    const fallbackOwner = s.settings.get('DEFAULT_RECORDER_USER_ID') as number;
+    const fallbackOwner = s.settings.get('DEFAULT_RECORDER_USER_ID');
     return assignRules({
       operator: s.operator.current(),
       recorder,

@@ -67,7 +67,7 @@ export function createSftpSourcesService(options: {
           ...(stored.auth === 'password' ? { password: secret } : { privateKey: secret }),
           remoteRoot: stored.remoteRoot,
           pollSeconds: stored.pollSeconds,
-          quietSeconds: s.settings.get('RECORDER_QUIET_SECONDS') as number,
+          quietSeconds: s.settings.get('RECORDER_QUIET_SECONDS'),
           afterProcessing: stored.afterProcessing,
           ...(stored.moveTo ? { moveTo: stored.moveTo } : {}),
         },
