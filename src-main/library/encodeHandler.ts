@@ -6,7 +6,6 @@ import type { Services } from '../kit/services';
 import type { JobContext } from '../jobs';
 import { resolveProgram } from '../media';
 import { EncodeError, encodeRenditionSet, type EncodeResult } from '../media/encode';
-import type { VideoRendition } from '../media/renditions';
 import { verifyOutputs } from '../media/verifyOutputs';
 
 /** What the encode job needs from the rest of the core. */
