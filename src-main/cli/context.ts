@@ -30,7 +30,7 @@ export async function withApp<T>(
   try {
     return await run(app);
   } finally {
-    app.close();
+    await app.close();
   }
 }
 

@@ -46,8 +46,21 @@ void app.whenReady().then(() => {
       createMainWindow({ preload, rendererUrl, rendererDir });
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  // Electron does not wait for a promise in a quit handler: hold the quit, close Régie (jobs end
+  // `interrupted (quit)`, ffmpeg and the other children stopped), then exit for real.
+  let isClosed = false;
+  const holdQuit = (event: Electron.Event) => {
+    if (isClosed) return;
+    event.preventDefault();
     unregister();
-    regie.close();
-  });
+    void regie
+      .close()
+      .catch((error: unknown) => process.stderr.write(`regie: closing failed: ${String(error)}\n`))
+      .finally(() => {
+        isClosed = true;
+        app.exit(0);
+      });
+  };
+  app.on('before-quit', holdQuit);
+  app.on('will-quit', holdQuit);
 });
