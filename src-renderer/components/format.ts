@@ -1,21 +1,17 @@
-/** 1.5 GB, 230 MB, 12 kB: decimal units, as file managers show them. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${String(bytes)} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = -1;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit] ?? 'TB'}`;
-}
+import { formatDuration as clock, formatPercent, formatSize as size } from '../i18n/format';
+import { useLanguage } from '../i18n/i18n';
+
+/*
+ * The current language's forms, for components that already re-render on a language change
+ * (every panel reads `useT`). New code prefers `useFormat()` from i18n/i18n.ts.
+ */
+
+/** 1,5 Go in French, 1.5 GB in English: decimal units, as file managers show them. */
+export const formatSize = (bytes: number): string => size(useLanguage.getState().language, bytes);
+
+/** 53 % in French, 53% in English; `percent` from 0 to 100. */
+export const formatPercentOf100 = (percent: number): string =>
+  formatPercent(useLanguage.getState().language, percent / 100);
 
 /** 1:02:03, 4:05 */
-export function formatDuration(seconds: number): string {
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${String(h)}:${String(m).padStart(2, '0')}:${rest}` : `${String(m)}:${rest}`;
-}
+export const formatDuration = clock;

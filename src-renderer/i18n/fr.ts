@@ -123,7 +123,8 @@ export const fr: Record<MessageKey, string> = {
     'Les fichiers déposés par les enregistreurs : revendiquez-les, attribuez un propriétaire ou supprimez-les. Les nouveaux fichiers apparaissent en direct.',
   'inbox.empty': 'Aucun fichier ne correspond.',
   'inbox.rescan': 'Relancer le parcours',
-  'inbox.rescanned': '{count} fichier(s) parcouru(s) en {ms} ms',
+  'inbox.rescanned':
+    '{count, plural, one {# fichier parcouru} other {# fichiers parcourus}} en {ms} ms',
   'inbox.search': 'Chercher un fichier ou un enregistreur',
   'inbox.show': 'Afficher',
   'inbox.show.waiting': 'En attente',
@@ -138,16 +139,18 @@ export const fr: Record<MessageKey, string> = {
   'inbox.column.resolution': 'Résolution',
   'inbox.column.detected': 'Détecté',
   'inbox.column.status': 'État',
-  'inbox.selected': '{count} sélectionné(s)',
+  'inbox.selected': '{count, plural, one {# sélectionné} other {# sélectionnés}}',
   'inbox.claim': 'Revendiquer',
   'inbox.claimSelected': 'Revendiquer {count}',
   'inbox.deleteSelected': 'Supprimer {count}',
-  'inbox.deleteConfirm': 'Mettre {count} fichier(s) à la corbeille ? Ils y restent {days} jours.',
-  'inbox.deleted': '{count} fichier(s) mis à la corbeille',
+  'inbox.deleteConfirm':
+    '{count, plural, one {Mettre # fichier à la corbeille ? Il y reste} other {Mettre # fichiers à la corbeille ? Ils y restent}} {days, plural, one {# jour} other {# jours}}.',
+  'inbox.deleted': '{count, plural, one {# fichier mis} other {# fichiers mis}} à la corbeille',
   'inbox.preview': 'Prévisualiser',
   'inbox.previewOff': 'La prévisualisation est désactivée (USE_RECORD_PREVIEW).',
   'inbox.slides': 'Diapositives',
-  'inbox.claimed': "{count} enregistrement(s) en attente d'encodage",
+  'inbox.claimed':
+    "{count, plural, one {# enregistrement} other {# enregistrements}} en attente d'encodage",
   'inbox.assignTitle': 'Revendiquer ou attribuer',
   'inbox.assignMany': '{count} fichiers : chacun reçoit son titre par défaut.',
   'inbox.field.title': 'Titre',
@@ -158,7 +161,7 @@ export const fr: Record<MessageKey, string> = {
     "Vous êtes le propriétaire (seul un super-utilisateur ou le gestionnaire de l'enregistreur peut choisir).",
   'inbox.unknownFolders':
     "Des fichiers sont arrivés dans des dossiers qu'aucun enregistreur n'utilise",
-  'inbox.unknownFolder': '{folder} ({count} fichier(s))',
+  'inbox.unknownFolder': '{folder} ({count, plural, one {# fichier} other {# fichiers}})',
   'inbox.createRecorder': 'Créer un enregistreur pour ce dossier',
   'inbox.noRecorder': 'aucun enregistreur',
   'status.incomplete': 'Incomplet',
@@ -180,7 +183,7 @@ export const fr: Record<MessageKey, string> = {
   'recordings.column.owner': 'Propriétaire',
   'recordings.column.source': 'Source',
   'recordings.column.created': 'Créé',
-  'recordings.slides': '{count} diapositives',
+  'recordings.slides': '{count, plural, one {# diapositive} other {# diapositives}}',
 
   'sftp.title': 'Dossiers de dépôt SFTP',
   'sftp.intro':
@@ -197,7 +200,7 @@ export const fr: Record<MessageKey, string> = {
   'sftp.field.password': 'Mot de passe',
   'sftp.field.privateKey': 'Clé privée',
   'sftp.field.remoteRoot': 'Dossier distant',
-  'sftp.field.pollSeconds': 'Interroger toutes les (s)',
+  'sftp.field.pollSeconds': 'Interroger toutes les (secondes)',
   'sftp.field.afterProcessing': 'Après traitement',
   'sftp.field.moveTo': 'Déplacer vers',
   'sftp.after.rename': 'Renommer en *_treated',
@@ -234,7 +237,7 @@ export const fr: Record<MessageKey, string> = {
   'bbb.intro':
     'Les réunions et leurs modérateurs, gardés après que BBB les oublie ; les enregistrements et leur publication à un modérateur.',
   'bbb.pollNow': 'Interroger maintenant',
-  'bbb.polled': '{count} serveur(s) interrogé(s)',
+  'bbb.polled': '{count, plural, one {# serveur interrogé} other {# serveurs interrogés}}',
   'bbb.tab.running': 'En cours',
   'bbb.tab.past': 'Réunions passées',
   'bbb.tab.recordings': 'Enregistrements',

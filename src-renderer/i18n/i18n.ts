@@ -1,9 +1,19 @@
 import { create } from 'zustand';
 import type { Bilingual } from '../../src-preload/contract';
 import { en, type MessageKey } from './en';
+import {
+  formatDateTime,
+  formatDuration,
+  formatMessage,
+  formatPercent,
+  formatSize,
+  labelled,
+  type Language,
+  type MessageParams,
+} from './format';
 import { fr } from './fr';
 
-export type Language = 'fr' | 'en';
+export type { Language } from './format';
 
 const storageKey = 'regie.language';
 
@@ -25,17 +35,11 @@ export const useLanguage = create<{ language: Language; setLanguage: (l: Languag
   }),
 );
 
-export type Translate = (key: MessageKey, params?: Record<string, string>) => string;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-export function translate(
-  language: Language,
-  key: MessageKey,
-  params?: Record<string, string>,
-): string {
-  const text: string = language === 'fr' ? fr[key] : en[key];
-  return params
-    ? text.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`)
-    : text;
+/** A message in the language, its `{name}` and `{count, plural, …}` parts filled. */
+export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
+  return formatMessage(language, language === 'fr' ? fr[key] : en[key], params);
 }
 
 /** `t('recorders.title')` in the current language; re-renders when it changes. */
@@ -48,4 +52,17 @@ export function useT(): Translate {
 export function useBilingual(): (text: Bilingual) => string {
   const language = useLanguage((s) => s.language);
   return (text) => text[language];
+}
+
+/** Sizes, percentages, dates and "label: value" in the current language (i18n/format.ts). */
+export function useFormat() {
+  const language = useLanguage((s) => s.language);
+  return {
+    size: (bytes: number) => formatSize(language, bytes),
+    percent: (ratio: number) => formatPercent(language, ratio),
+    duration: formatDuration,
+    dateTime: (at: string | Date, options?: { withSeconds?: boolean }) =>
+      formatDateTime(language, at, options),
+    labelled: (label: string, value: string) => labelled(language, label, value),
+  };
 }

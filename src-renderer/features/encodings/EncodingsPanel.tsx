@@ -4,7 +4,7 @@ import { IconFileText, IconPlayerStop, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Job, JobStatus } from '../../../src-preload/contract';
 import { call, CallError } from '../../client/client';
-import { formatDuration } from '../../components/format';
+import { formatDuration, formatPercentOf100 } from '../../components/format';
 import { PanelHeader } from '../../components/PanelHeader';
 import { RowAction } from '../../components/RowAction';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -73,7 +73,7 @@ export function EncodingsPanel() {
                       <Text size="xs" c="dimmed">
                         {[
                           job.phase ? t(`encodings.phase.${job.phase}` as MessageKey) : '',
-                          job.percent !== null ? `${job.percent.toFixed(0)} %` : '',
+                          job.percent !== null ? formatPercentOf100(job.percent) : '',
                           job.speed !== null ? `×${job.speed.toFixed(1)}` : '',
                           job.etaS !== null
                             ? `${t('encodings.eta')} ${formatDuration(job.etaS)}`

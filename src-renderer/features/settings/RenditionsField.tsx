@@ -15,7 +15,7 @@ import { useState } from 'react';
 import type { SettingView } from '../../../src-preload/contract';
 import { call } from '../../client/client';
 import { useSubmit } from '../../client/useSubmit';
-import { useBilingual, useT } from '../../i18n/i18n';
+import { useBilingual, useFormat, useT } from '../../i18n/i18n';
 import { SaveReset } from './SaveReset';
 import { SettingLabel } from './SettingLabel';
 
@@ -38,6 +38,7 @@ const textColumns = ['resolution', 'maxrate', 'audio_bitrate', 'minrate', 'video
  */
 export function RenditionsField({ setting, canEdit }: { setting: SettingView; canEdit: boolean }) {
   const t = useT();
+  const format = useFormat();
   const pick = useBilingual();
   const saved = (setting.value ?? []) as Row[];
   const [rows, setRows] = useState<Row[]>(saved);
@@ -49,7 +50,10 @@ export function RenditionsField({ setting, canEdit }: { setting: SettingView; ca
   const done = (view: SettingView) => {
     setRows((view.value ?? []) as Row[]);
     setError(undefined);
-    notifications.show({ color: 'green', message: `${setting.key} : ${t('common.saved')}` });
+    notifications.show({
+      color: 'green',
+      message: format.labelled(setting.key, t('common.saved')),
+    });
   };
   const save = () => void run(() => call('settings.set', { key: setting.key, value: rows }), done);
   const reset = () => void run(() => call('settings.reset', { key: setting.key }), done);

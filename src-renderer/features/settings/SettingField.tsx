@@ -13,7 +13,7 @@ import { useState } from 'react';
 import type { SettingView } from '../../../src-preload/contract';
 import { call } from '../../client/client';
 import { useSubmit } from '../../client/useSubmit';
-import { useBilingual, useT } from '../../i18n/i18n';
+import { useBilingual, useFormat, useT } from '../../i18n/i18n';
 import { SaveReset } from './SaveReset';
 import { SettingLabel } from './SettingLabel';
 import { fromText, toText } from './settingText';
@@ -21,13 +21,17 @@ import { fromText, toText } from './settingText';
 /** One setting: its Pod name, what it does, an input of its type, save and reset. */
 export function SettingField({ setting, canEdit }: { setting: SettingView; canEdit: boolean }) {
   const t = useT();
+  const format = useFormat();
   const pick = useBilingual();
   const [draft, setDraft] = useState(toText(setting));
   const [error, setError] = useState<string | undefined>();
   const { run, isBusy } = useSubmit((errors) => setError(errors.value ?? Object.values(errors)[0]));
   const saved = () => {
     setError(undefined);
-    notifications.show({ color: 'green', message: `${setting.key} : ${t('common.saved')}` });
+    notifications.show({
+      color: 'green',
+      message: format.labelled(setting.key, t('common.saved')),
+    });
   };
   const save = (value: unknown) =>
     void run(() => call('settings.set', { key: setting.key, value }), saved);
