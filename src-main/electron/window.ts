@@ -1,10 +1,9 @@
 import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
+import { contentSecurityPolicy } from '../ground/csp';
 
-/** Same policy as the web host's (src-main/host/pages.ts), for the file:// page. */
-const csp =
-  // Images may come from any http(s) host: BBB recording previews live on the BBB server.
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: regie-media: https: http:; media-src 'self' blob: regie-media:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** The web host's policy, for the file:// page, with the media scheme of mediaProtocol.ts. */
+const csp = contentSecurityPolicy({ mediaSchemes: ['regie-media:'] });
 
 export function applyContentSecurityPolicy(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -1,3 +1,5 @@
+import { contentSecurityPolicy } from '../ground/csp';
+
 /** The only thing served without the token: how to get in, in both languages. */
 export const loginHint = `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Régie</title>
@@ -16,8 +18,5 @@ export const securityHeaders = {
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
-  // Mantine injects its CSS variables in a <style> element, hence 'unsafe-inline' for styles only.
-  // Images may come from any http(s) host: BBB recording previews live on the BBB server.
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https: http:; media-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'Content-Security-Policy': contentSecurityPolicy(),
 } as const;

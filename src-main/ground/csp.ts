@@ -1,0 +1,23 @@
+/**
+ * The console's Content-Security-Policy, written once for both faces that serve the renderer:
+ * the web host (a response header, src-main/host/pages.ts) and the Electron window (a header on
+ * the file:// page, src-main/electron/window.ts), which also reads media through its own
+ * `regie-media:` scheme.
+ * - Mantine injects its CSS variables in a <style> element, hence 'unsafe-inline' for styles only.
+ * - Images may come from any http(s) host: BBB recording previews live on the BBB server.
+ */
+export function contentSecurityPolicy(options: { mediaSchemes?: readonly string[] } = {}): string {
+  const media = (options.mediaSchemes ?? []).join(' ');
+  const withMedia = (sources: string) => (media ? `${sources} ${media}` : sources);
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src ${withMedia("'self' data: blob:")} https: http:`,
+    `media-src ${withMedia("'self' blob:")}`,
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
