@@ -26,6 +26,17 @@ const bridge: RegieBridge = {
     set.add(wrapped);
     return () => void set.delete(wrapped);
   },
+  // IPC is there for as long as the page: connected once, from the start. A reload of the page
+  // (the only way to lose it) starts everything again, stores included.
+  onConnected(listener) {
+    let isSubscribed = true;
+    queueMicrotask(() => {
+      if (isSubscribed) listener();
+    });
+    return () => {
+      isSubscribed = false;
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld('regie', bridge);

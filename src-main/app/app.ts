@@ -150,7 +150,9 @@ function compose(
     onRecording: enqueueEncode,
   });
   // A BBB recording's row follows the Régie recording made from it (encoding, published).
-  events.on('recordings.changed', ({ recording }) => bbb.recordingChanged(recording.id));
+  events.on('recordings.changed', ({ items }) => {
+    for (const recording of items) bbb.recordingChanged(recording.id);
+  });
   const jobs = createJobQueue({
     db,
     now,
@@ -161,8 +163,8 @@ function compose(
       bbbPublish: (ctx) => bbb.runPublishJob(ctx),
     },
     events: {
-      changed: (job) => events.emit('jobs.changed', { job }),
-      progressed: (job) => events.emit('jobs.changed', { job }),
+      changed: (job) => events.emit('jobs.changed', { items: [job] }),
+      progressed: (job) => events.emit('jobs.progressed', { items: [job] }),
     },
     workDir: join(dataDir, 'work'),
   });
@@ -286,7 +288,12 @@ function compose(
       .start()
       .then((started) => {
         if (started.text && db.open)
-          services.record({ level: 'warn', kind: 'jobs.recovered', text: started.text });
+          services.record({
+            level: 'warn',
+            kind: 'jobs.recovered',
+            by: 'system',
+            text: started.text,
+          });
       })
       .catch((error: unknown) => logger.error(`job queue did not start: ${String(error)}`));
   }

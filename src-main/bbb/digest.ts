@@ -1,4 +1,5 @@
 import { bi } from '../ground/errors';
+import { counted, messageOf } from '../ground/wording';
 import type { Services } from '../kit/services';
 import { adminRecipients, createMailer, escapeHtml, mailConfigFrom } from '../notify';
 
@@ -21,27 +22,30 @@ export function createBbbErrorDigest(s: Services) {
     pending.clear();
     lastSent = s.now().getTime();
     const site = s.settings.getString('TITLE_SITE');
+    const errors = counted(lines.length, { en: ['error', 'errors'], fr: ['erreur', 'erreurs'] });
     try {
       await createMailer(mailConfigFrom(s.settings)).send({
         to,
-        subject: `[${site}] BigBlueButton : ${String(lines.length)} erreur(s) / error(s)`,
+        subject: `[${site}] BigBlueButton : ${errors.fr} / ${errors.en}`,
         text: `Régie — BigBlueButton\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`,
         html: `<p>Régie — BigBlueButton</p><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
       });
       s.record({
         kind: 'bbb.digestSent',
+        by: 'system',
         text: bi(
-          `BBB error digest mailed to the admins (${String(lines.length)} error(s))`,
-          `Récapitulatif des erreurs BBB envoyé aux administrateurs (${String(lines.length)} erreur(s))`,
+          `BBB error digest mailed to the admins (${errors.en})`,
+          `Récapitulatif des erreurs BBB envoyé aux administrateurs (${errors.fr})`,
         ),
       });
     } catch (error) {
       s.record({
         level: 'error',
         kind: 'bbb.digestFailed',
+        by: 'system',
         text: bi(
-          `The BBB error digest could not be mailed: ${String(error)}`,
-          `Le récapitulatif des erreurs BBB n'a pas pu être envoyé : ${String(error)}`,
+          `The BBB error digest could not be mailed: ${messageOf(error).en}`,
+          `Le récapitulatif des erreurs BBB n'a pas pu être envoyé : ${messageOf(error).fr}`,
         ),
       });
     }

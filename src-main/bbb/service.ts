@@ -5,6 +5,7 @@ import type {
   BbbRecordingView,
 } from '../../src-preload/contract';
 import { bi } from '../ground/errors';
+import { counted } from '../ground/wording';
 import type { Services } from '../kit/services';
 import type { JobQueue } from '../jobs';
 import type { RecordingsRepository, StoredRecording } from '../recorders/recordings/repository';
@@ -179,12 +180,14 @@ export function createBbbService(options: {
       }, 2_000);
       dropTimer.unref();
       const count = servers.repo.list().length;
+      const polled = counted(count, { en: ['server', 'servers'], fr: ['serveur', 'serveurs'] });
       if (count > 0)
         s.record({
           kind: 'bbb.pollerStarted',
+          by: 'system',
           text: bi(
-            `BigBlueButton mirror started: ${String(count)} server(s), every ${String(s.settings.get('BBB_POLL_SECONDS'))} s`,
-            `Copie BigBlueButton démarrée : ${String(count)} serveur(s), toutes les ${String(s.settings.get('BBB_POLL_SECONDS'))} s`,
+            `BigBlueButton mirror started: ${polled.en}, every ${String(s.settings.get('BBB_POLL_SECONDS'))} s`,
+            `Copie BigBlueButton démarrée : ${polled.fr}, toutes les ${String(s.settings.get('BBB_POLL_SECONDS'))} s`,
           ),
         });
       pass = tick()

@@ -1,6 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bi, RegieError } from '../ground/errors';
+import { counted } from '../ground/wording';
 import type { Db } from '../db/open';
 import { ProgramError } from '../media/run';
 import { freeBytesAt, notEnoughSpace } from './disk';
@@ -342,8 +343,16 @@ function recoveredText(recovered: RecoveredJob[]): StartResult['text'] {
   if (recovered.length === 0) return null;
   const list = recovered.map((job) => `#${String(job.id)} ${job.kind} ${job.subject}`).join(', ');
   const crashes = recovered.filter((job) => job.cause === 'crash').length;
+  const jobs = counted(recovered.length, {
+    en: ['interrupted job', 'interrupted jobs'],
+    fr: ['tâche interrompue remise', 'tâches interrompues remises'],
+  });
+  const crashed = counted(crashes, {
+    en: ['left running by a crash', 'left running by a crash'],
+    fr: ['laissée en cours par un plantage', 'laissées en cours par un plantage'],
+  });
   return bi(
-    `${String(recovered.length)} interrupted job(s) queued again (${String(crashes)} left running by a crash): ${list}.`,
-    `${String(recovered.length)} tâche(s) interrompue(s) remise(s) en file (${String(crashes)} laissée(s) en cours par un plantage) : ${list}.`,
+    `${jobs.en} queued again (${crashed.en}): ${list}.`,
+    `${jobs.fr} en file (${crashed.fr}) : ${list}.`,
   );
 }

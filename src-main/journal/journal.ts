@@ -8,9 +8,17 @@ export interface JournalInput {
   kind: string;
   text: Bilingual;
   subject?: string | null;
+  /**
+   * `system`: Régie acted on its own (a file detected, a poll, a notification, a job's end, the
+   * mirror), whoever the operator is; journaled as `systemActor` and shown as "Régie".
+   */
+  by?: 'system';
 }
 
-/** Journals an action as the current operator (the kit's `record`). */
+/** The actor of what Régie did on its own. */
+export const systemActor = 'system';
+
+/** Journals an action as the current operator, or as Régie when `by: 'system'` (the kit's `record`). */
 export type JournalRecorder = (input: JournalInput) => JournalEntry;
 
 export interface Journal {
@@ -55,7 +63,8 @@ export function createJournal(options: {
     'SELECT * FROM journal WHERE id < ? ORDER BY id DESC LIMIT ?',
   );
   return {
-    append(input, actor) {
+    append(input, operatorActor) {
+      const actor = input.by === 'system' ? systemActor : operatorActor;
       const level = input.level ?? 'info';
       const at = now().toISOString();
       const subject = input.subject ?? null;

@@ -15,6 +15,7 @@ export async function checkPrograms(s: Services, isOpen: () => boolean): Promise
     if (!isOpen()) return;
     s.record({
       kind: 'media.ready',
+      by: 'system',
       text: bi(
         `ffmpeg ready: ${versions.ffmpegVersion} (${ffmpeg})`,
         `ffmpeg prêt : ${versions.ffmpegVersion} (${ffmpeg})`,
@@ -26,6 +27,7 @@ export async function checkPrograms(s: Services, isOpen: () => boolean): Promise
     s.record({
       level: 'error',
       kind: 'media.unavailable',
+      by: 'system',
       text: bi(`ffmpeg cannot encode: ${text.en}`, `ffmpeg ne peut pas encoder : ${text.fr}`),
     });
   }

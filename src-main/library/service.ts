@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join, sep } from 'node:path';
 import type { Video } from '../../src-preload/contract';
 import { bi, RegieError } from '../ground/errors';
+import { messageOf } from '../ground/wording';
 import type { Services } from '../kit/services';
 import type { JobContext } from '../jobs';
 import type { FilesRepository } from '../recorders/drop/filesRepository';
@@ -33,12 +34,12 @@ export function createLibraryService(options: {
 
   const setRecording = (recording: StoredRecording, status: StoredRecording['status']) => {
     const next = recordings.setStatus(recording.id, status, iso());
-    s.events.emit('recordings.changed', { recording: toRecordingView(next) });
+    s.events.emit('recordings.changed', { items: [toRecordingView(next)] });
     if (next.fileId !== null) {
       const fileStatus =
         status === 'encoding' ? 'encoding' : status === 'published' ? 'published' : 'queued';
       const file = files.update(next.fileId, { status: fileStatus }, iso());
-      s.events.emit('inbox.changed', { file: toView(file) });
+      s.events.emit('inbox.changed', { items: [toView(file)] });
     }
     return next;
   };
@@ -101,6 +102,7 @@ export function createLibraryService(options: {
       s.record({
         level: 'warn',
         kind: 'recordings.sourceGone',
+        by: 'system',
         subject,
         text: bi(
           `The source ${recording.sourcePath} was already gone (moved or deleted outside Régie) when its video was published; nothing to ${what}.`,
@@ -117,10 +119,11 @@ export function createLibraryService(options: {
       s.record({
         level: 'error',
         kind: 'recordings.archiveFailed',
+        by: 'system',
         subject,
         text: bi(
-          `The video is published but its source ${recording.sourcePath} could not be ${what === 'delete' ? 'deleted' : 'archived'}: ${String(error)}. It was left in place.`,
-          `La vidéo est publiée mais sa source ${recording.sourcePath} n'a pas pu être ${what === 'delete' ? 'supprimée' : 'archivée'} : ${String(error)}. Elle est restée en place.`,
+          `The video is published but its source ${recording.sourcePath} could not be ${what === 'delete' ? 'deleted' : 'archived'}: ${messageOf(error).en}. It was left in place.`,
+          `La vidéo est publiée mais sa source ${recording.sourcePath} n'a pas pu être ${what === 'delete' ? 'supprimée' : 'archivée'} : ${messageOf(error).fr}. Elle est restée en place.`,
         ),
       });
     }
@@ -170,9 +173,10 @@ export function createLibraryService(options: {
         iso(),
       );
       const published = setRecording(recording, 'published');
-      s.events.emit('videos.changed', { video: toVideoView(video) });
+      s.events.emit('videos.changed', { items: [toVideoView(video)] });
       s.record({
         kind: 'videos.published',
+        by: 'system',
         subject: `video:${String(video.id)}`,
         text: bi(
           `"${video.title}" published (${String(video.renditions.length)} files)`,

@@ -1,20 +1,27 @@
-import type { Recorder, RecorderInput } from '../../src-preload/contract';
+import type { Recorder, RecorderInput, RecorderView } from '../../src-preload/contract';
 import { bi, RegieError } from '../ground/errors';
 import type { Services } from '../kit/services';
 import { definedOnly } from '../users/service';
 import type { RecordersRepository } from './repository';
+import { ensureDropFolder } from './dropFolder';
 import { validateRecorder } from './validate';
 
 export interface RecordersService {
-  list(): Recorder[];
-  create(input: RecorderInput): Recorder;
-  update(id: number, patch: Partial<RecorderInput>): Recorder;
+  list(): RecorderView[];
+  create(input: RecorderInput): RecorderView;
+  update(id: number, patch: Partial<RecorderInput>): RecorderView;
   remove(id: number): { id: number };
   byDirectory(directory: string): Recorder | undefined;
 }
 
 export function createRecordersService(s: Services, repo: RecordersRepository): RecordersService {
-  const changed = () => s.events.emit('recorders.changed', { recorders: repo.list() });
+  /** Each read checks the folder and creates it when missing (an older recorder, a new root). */
+  const view = (r: Recorder): RecorderView => ({ ...r, ...ensureDropFolder(s, r.directory) });
+  const changed = (recorder: Recorder): RecorderView => {
+    const shown = view(recorder);
+    s.events.emit('recorders.changed', { items: [shown] });
+    return shown;
+  };
   const find = (id: number): Recorder => {
     const recorder = repo.byId(id);
     if (!recorder) {
@@ -44,7 +51,7 @@ export function createRecordersService(s: Services, repo: RecordersRepository): 
   });
 
   return {
-    list: () => repo.list(),
+    list: () => repo.list().map(view),
     byDirectory: (directory) => repo.list().find((r) => r.directory === directory),
     create(input) {
       s.operator.require('manageRecorders');
@@ -69,8 +76,7 @@ export function createRecordersService(s: Services, repo: RecordersRepository): 
           `Enregistreur ${recorder.name} ajouté (dossier ${recorder.directory})`,
         ),
       });
-      changed();
-      return recorder;
+      return changed(recorder);
     },
     update(id, patch) {
       s.operator.require('manageRecorders');
@@ -81,8 +87,7 @@ export function createRecordersService(s: Services, repo: RecordersRepository): 
         subject: `recorder:${String(id)}`,
         text: bi(`Recorder ${recorder.name} updated`, `Enregistreur ${recorder.name} modifié`),
       });
-      changed();
-      return recorder;
+      return changed(recorder);
     },
     remove(id) {
       s.operator.require('manageRecorders');
@@ -96,7 +101,7 @@ export function createRecordersService(s: Services, repo: RecordersRepository): 
           `Enregistreur ${recorder.name} supprimé ; les fichiers de ${recorder.directory} restent en place`,
         ),
       });
-      changed();
+      s.events.emit('recorders.changed', { items: [], removedIds: [id] });
       return { id };
     },
   };

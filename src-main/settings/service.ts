@@ -5,6 +5,7 @@ import type {
   SettingView,
 } from '../../src-preload/contract';
 import { bi } from '../ground/errors';
+import { counted } from '../ground/wording';
 import type { Db } from '../db/open';
 import type { EventBus } from '../ground/events';
 import type { JournalRecorder } from '../journal/journal';
@@ -32,7 +33,7 @@ export interface SettingsService {
 }
 
 export function createSettingsService(s: SettingsServiceDeps): SettingsService {
-  const changed = (setting: SettingView) => s.events.emit('settings.changed', { setting });
+  const changed = (setting: SettingView) => s.events.emit('settings.changed', { items: [setting] });
   const shown = (view: SettingView) => (view.isSecret ? '(secret)' : JSON.stringify(view.value));
   /** Choosing who the console acts as is open to anyone (see users/operator.ts). */
   const chooseOperator = (username: string | null): OperatorView => {
@@ -86,11 +87,19 @@ export function createSettingsService(s: SettingsServiceDeps): SettingsService {
         const views = s.db.transaction(() =>
           [...plan.values].map(([key, value]) => s.settings.set(key, value)),
         )();
+        const imported = counted(views.length, {
+          en: ['setting', 'settings'],
+          fr: ['paramètre importé', 'paramètres importés'],
+        });
+        const ignored = counted(plan.ignored.length, {
+          en: ['ignored', 'ignored'],
+          fr: ['ignoré', 'ignorés'],
+        });
         s.record({
           kind: 'settings.imported',
           text: bi(
-            `Imported ${String(views.length)} setting(s) from a Pod settings file; ${String(plan.ignored.length)} ignored`,
-            `${String(views.length)} paramètre(s) importé(s) d'un fichier de paramètres Pod ; ${String(plan.ignored.length)} ignoré(s)`,
+            `Imported ${imported.en} from a Pod settings file; ${ignored.en}`,
+            `${imported.fr} d'un fichier de paramètres Pod ; ${ignored.fr}`,
           ),
         });
         views.forEach(changed);

@@ -28,7 +28,7 @@ export interface UsersService {
 
 export function createUsersService(s: UsersServiceDeps): UsersService {
   const { users } = s;
-  const changed = () => s.events.emit('users.changed', { users: users.list() });
+  const changed = (user: User) => s.events.emit('users.changed', { items: [user] });
   const find = (id: number): User => {
     const user = users.byId(id);
     if (!user)
@@ -62,7 +62,7 @@ export function createUsersService(s: UsersServiceDeps): UsersService {
         subject: `user:${String(user.id)}`,
         text: bi(`User ${user.username} added`, `Utilisateur ${user.username} ajouté`),
       });
-      changed();
+      changed(user);
       return user;
     },
     update(id, patch) {
@@ -86,7 +86,7 @@ export function createUsersService(s: UsersServiceDeps): UsersService {
         subject: `user:${String(id)}`,
         text: bi(`User ${user.username} updated`, `Utilisateur ${user.username} modifié`),
       });
-      changed();
+      changed(user);
       return user;
     },
     remove(id) {
@@ -118,7 +118,7 @@ export function createUsersService(s: UsersServiceDeps): UsersService {
         subject: `user:${String(id)}`,
         text: bi(`User ${user.username} removed`, `Utilisateur ${user.username} supprimé`),
       });
-      changed();
+      s.events.emit('users.changed', { items: [], removedIds: [id] });
       return { id };
     },
   };

@@ -9,6 +9,12 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: WireError 
 export interface RegieBridge {
   call<N extends CallName>(name: N, args: CallArgs<N>): Promise<Outcome<CallResult<N>>>;
   subscribe<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void;
+  /**
+   * The ready handshake (as in Electron Fiddle): `listener` runs once as soon as the bridge is
+   * connected to the main side, then again after every reconnection, so stores reload what they
+   * may have missed while disconnected. Returns the unsubscribe function.
+   */
+  onConnected(listener: () => void): () => void;
 }
 
 /** IPC channel names; the WebSocket uses the same names inside its messages. */

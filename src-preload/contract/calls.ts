@@ -22,7 +22,7 @@ import type {
   JournalEntry,
   OperatorView,
   PodImportReport,
-  Recorder,
+  RecorderView,
   SettingView,
   User,
 } from './entities';
@@ -96,9 +96,9 @@ export const calls = {
   'users.update': call(patchOf(userInput)).returns<User>(),
   'users.remove': call(id).returns<{ id: number }>(),
 
-  'recorders.list': call(none).returns<Recorder[]>(),
-  'recorders.create': call(recorderInput.strict()).returns<Recorder>(),
-  'recorders.update': call(patchOf(recorderInput)).returns<Recorder>(),
+  'recorders.list': call(none).returns<RecorderView[]>(),
+  'recorders.create': call(recorderInput.strict()).returns<RecorderView>(),
+  'recorders.update': call(patchOf(recorderInput)).returns<RecorderView>(),
   'recorders.remove': call(id).returns<{ id: number }>(),
 
   'settings.list': call(none).returns<SettingView[]>(),

@@ -44,6 +44,14 @@ export interface Recorder {
   updatedAt: string;
 }
 
+/** A recorder as the console shows it: with its drop folder's absolute path. */
+export interface RecorderView extends Recorder {
+  /** Absolute path of the drop folder (DEFAULT_RECORDER_PATH or `<data>/recorders`, + directory). */
+  dropPath: string;
+  /** Why the folder does not exist (Régie could not create it); null when it is there. */
+  folderProblem: Bilingual | null;
+}
+
 /**
  * A file in a recorder drop folder, from first sight to publication (Pod's
  * RecordingFileTreatment, kept for the file's whole life).

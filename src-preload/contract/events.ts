@@ -2,7 +2,7 @@ import type {
   Job,
   JournalEntry,
   OperatorView,
-  Recorder,
+  RecorderView,
   RecorderFile,
   Recording,
   SettingView,
@@ -11,32 +11,48 @@ import type {
   User,
   Video,
 } from './entities';
-import type { BbbMeetingView, BbbRecordingView, BbbServerView } from './bbb';
+import type { BbbMatchCase, BbbMeetingView, BbbRecordingView, BbbServerView } from './bbb';
+
+/**
+ * What every `<domain>.changed` push carries, one rule for all of them: the entities the change
+ * created or updated (`items`, whole entities, never a patch) and the ids of those it removed
+ * (`removedIds`). `isComplete` says `items` is the whole collection, so anything not in it is gone
+ * (a queue recomputed at once, a mirror too large to send item by item is then reloaded with
+ * one call). A store applies a batch of these with one helper (`applyChanges` in the renderer's
+ * liveStore); the ids are the entity's `id`, or its `key` for settings.
+ */
+export interface Changed<T, K extends number | string = number> {
+  items: T[];
+  removedIds?: K[];
+  isComplete?: boolean;
+}
 
 /**
  * Every push from the main side, named `domain.pastEvent`. A store reloads or patches itself
  * from these; nothing in the renderer edits its state as if it were the truth (STYLE.md).
+ * Besides the `.changed` ones above: `operator.changed` (the one operator, not a collection),
+ * `journal.appended` (an append-only log) and `jobs.progressed` (a running job's figures, at
+ * most 4 times a second per job, kept apart from `jobs.changed`, its status changes).
  */
 export interface Events {
-  'users.changed': { users: User[] };
-  'recorders.changed': { recorders: Recorder[] };
-  'settings.changed': { setting: SettingView };
+  'users.changed': Changed<User>;
+  'recorders.changed': Changed<RecorderView>;
+  'settings.changed': Changed<SettingView, string>;
   'operator.changed': OperatorView;
   'journal.appended': JournalEntry;
-  /** One file's new state (created or changed); the Inbox patches itself with it. */
-  'inbox.changed': { file: RecorderFile };
-  'unknownFolders.changed': { folders: UnknownFolder[] };
-  'recordings.changed': { recording: Recording };
-  'sftp.changed': { sources: SftpSourceView[] };
-  /** A job's state or progress (progress at most 4 times a second per job). */
-  'jobs.changed': { job: Job };
-  'videos.changed': { video: Video };
-  'bbbServers.changed': { servers: BbbServerView[] };
-  /** Meetings a poll created or changed (running or just ended); the panel patches its list. */
-  'bbbMeetings.changed': { meetings: BbbMeetingView[] };
-  'bbbRecordings.changed': { recordings: BbbRecordingView[] };
-  /** The matching queue changed: reload it. */
-  'bbbMatches.changed': { open: number };
+  'inbox.changed': Changed<RecorderFile>;
+  /** Keyed by `origin:folder`; `isComplete`, the list is short. */
+  'unknownFolders.changed': Changed<UnknownFolder, string>;
+  'recordings.changed': Changed<Recording>;
+  'sftp.changed': Changed<SftpSourceView>;
+  'jobs.changed': Changed<Job>;
+  'jobs.progressed': Changed<Job>;
+  'videos.changed': Changed<Video>;
+  'bbbServers.changed': Changed<BbbServerView>;
+  'bbbMeetings.changed': Changed<BbbMeetingView>;
+  'bbbRecordings.changed': Changed<BbbRecordingView>;
+  /** The open matching cases, keyed by `identity`; `isComplete`, the queue is recomputed. */
+  'bbbMatches.changed': Changed<BbbMatchCase, string>;
 }
 
 export type EventName = keyof Events;
@@ -53,6 +69,7 @@ const eventRecord: Record<EventName, true> = {
   'recordings.changed': true,
   'sftp.changed': true,
   'jobs.changed': true,
+  'jobs.progressed': true,
   'videos.changed': true,
   'bbbServers.changed': true,
   'bbbMeetings.changed': true,

@@ -54,6 +54,14 @@ export function subscribe<E extends EventName>(
 }
 
 /**
+ * Runs `listener` once connected and after every reconnection (`regie serve` restarted, the
+ * WebSocket dropped): the live stores reload there.
+ */
+export function onConnected(listener: () => void): () => void {
+  return getBridge().onConnected(listener);
+}
+
+/**
  * A same-origin media path from the core (`/media/file/12`) as the page can load it: as is in
  * the browser, through the desktop app's regie-media scheme inside Electron.
  */

@@ -22,12 +22,14 @@ const disconnected: WireError = {
 /**
  * The contract over the web host's WebSocket (/ws, same origin, the session cookie does the
  * authentication). Calls made while disconnected wait for the next connection; calls in flight
- * when it drops fail with `unavailable`.
+ * when it drops fail with `unavailable`; `onConnected` listeners run on every (re)connection.
  */
 export function createWsBridge(url: string, onStatus: (isConnected: boolean) => void): RegieBridge {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const pending = new Map<number, Pending>();
   const queue: string[] = [];
+  const connectedListeners = new Set<() => void>();
+  let isOpen = false;
   let nextId = 1;
   let socket: WebSocket | undefined;
   let retryMs = 250;
@@ -37,8 +39,10 @@ export function createWsBridge(url: string, onStatus: (isConnected: boolean) => 
     socket = ws;
     ws.onopen = () => {
       retryMs = 250;
+      isOpen = true;
       onStatus(true);
       for (const message of queue.splice(0)) ws.send(message);
+      for (const listener of connectedListeners) listener();
     };
     ws.onmessage = (event: MessageEvent<string>) => {
       const message = JSON.parse(event.data) as ServerMessage;
@@ -50,6 +54,7 @@ export function createWsBridge(url: string, onStatus: (isConnected: boolean) => 
       }
     };
     ws.onclose = () => {
+      isOpen = false;
       onStatus(false);
       for (const resolve of pending.values()) resolve({ ok: false, error: disconnected });
       pending.clear();
@@ -75,6 +80,11 @@ export function createWsBridge(url: string, onStatus: (isConnected: boolean) => 
       const wrapped = listener as (payload: unknown) => void;
       set.add(wrapped);
       return () => void set.delete(wrapped);
+    },
+    onConnected(listener) {
+      connectedListeners.add(listener);
+      if (isOpen) queueMicrotask(listener);
+      return () => void connectedListeners.delete(listener);
     },
   };
 }

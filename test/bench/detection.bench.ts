@@ -58,8 +58,8 @@ describe('upload end → offered in the Inbox (default quiet period 5 s)', () =>
       const folder = join(dir, 'data', 'recorders', 'amphi-a');
       copyFileSync(clip, join(folder, `${name}.part`));
       const offered = new Promise<void>((resolve) => {
-        const off = app.events.on('inbox.changed', ({ file }) => {
-          if (file.fileName === name && file.status === 'unclaimed') {
+        const off = app.events.on('inbox.changed', ({ items }) => {
+          if (items.some((f) => f.fileName === name && f.status === 'unclaimed')) {
             off();
             resolve();
           }

@@ -46,7 +46,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
   let dir: string;
   let dataDir: string;
   let app: RegieApp | undefined;
-  let events: { file: RecorderFile }[];
+  let events: { items: RecorderFile[] }[];
   let sink: SmtpSink | undefined;
   let notify: NotifyServer | undefined;
 
@@ -333,7 +333,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
       const file = await fileAt('amphi-a/cours.mp4');
       expect(file.status).toBe('deleted');
       expect(file.reason?.en).toBe('Removed from the drop folder outside Régie');
-      expect(events.at(-1)?.file).toMatchObject({ id: file.id, status: 'deleted' });
+      expect(events.at(-1)?.items[0]).toMatchObject({ id: file.id, status: 'deleted' });
     });
 
     it('files.delete moves the file to <data>/trash, same bytes, nothing left in the folder', async () => {

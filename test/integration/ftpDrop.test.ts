@@ -33,7 +33,7 @@ describe('FTP uploads into the drop folder (real proftpd, watcher on)', () => {
   let dataDir: string;
   let app: RegieApp;
   let ftp: Proftpd;
-  let events: { file: RecorderFile }[];
+  let events: { items: RecorderFile[] }[];
   let clients: Client[];
 
   beforeAll(async () => {
@@ -88,7 +88,7 @@ describe('FTP uploads into the drop folder (real proftpd, watcher on)', () => {
   };
   const list = () => app.api.invoke('inbox.list', {});
   const eventsFor = (relPath: string) =>
-    events.map((e) => e.file).filter((f) => f.relPath === relPath);
+    events.flatMap((e) => e.items).filter((f) => f.relPath === relPath);
   const statusesOf = (relPath: string) => eventsFor(relPath).map((f) => f.status);
 
   /** Polls the API (not the clock): what a user of the Inbox would see, with a generous limit. */
@@ -177,7 +177,7 @@ describe('FTP uploads into the drop folder (real proftpd, watcher on)', () => {
     expect(offered.media?.durationS).toBeGreaterThan(0);
     expect(offered.media).toMatchObject({ width: 1280, height: 720, videoCodec: 'h264' });
 
-    const during = events.slice(0, seenWhileUploading).map((e) => e.file);
+    const during = events.slice(0, seenWhileUploading).flatMap((e) => e.items);
     // Seen while it was arriving (the watcher is on), and only ever as incomplete.
     expect(during.length).toBeGreaterThan(0);
     expect(new Set(during.map((f) => f.status))).toEqual(new Set(['incomplete']));
@@ -253,7 +253,7 @@ describe('FTP uploads into the drop folder (real proftpd, watcher on)', () => {
       expect(
         events
           .slice(0, resumedAt)
-          .map((e) => e.file)
+          .flatMap((e) => e.items)
           .filter((f) => f.relPath === relPath && f.status === 'unclaimed'),
       ).toEqual([]);
     },
@@ -274,7 +274,7 @@ describe('FTP uploads into the drop folder (real proftpd, watcher on)', () => {
     await app.api.invoke('recorders.scan', {});
     const files = await list();
     expect(files.map((f) => [f.relPath, f.status])).toEqual([['amphi-a/x.mp4', 'unclaimed']]);
-    expect(events.filter((e) => e.file.relPath.endsWith('.part'))).toEqual([]);
+    expect(events.filter((e) => e.items.some((f) => f.relPath.endsWith('.part')))).toEqual([]);
     expect(statusesOf('amphi-a/x.mp4').filter((s) => s === 'unclaimed')).toHaveLength(1);
   });
 

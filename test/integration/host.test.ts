@@ -189,7 +189,7 @@ describe('web host', () => {
           (m) => m.type === 'event' && m.name === 'recorders.changed',
           'changed',
         );
-        expect(changed).toMatchObject({ payload: { recorders: [{ name: 'A', directory: 'a' }] } });
+        expect(changed).toMatchObject({ payload: { items: [{ name: 'A', directory: 'a' }] } });
         const journal = await socket.waitFor(
           (m) => m.type === 'event' && m.name === 'journal.appended',
           'journal',

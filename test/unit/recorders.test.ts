@@ -240,7 +240,7 @@ describe('recorders through the API', () => {
     );
   });
 
-  it('journals every change and pushes recorders.changed with the new list', async () => {
+  it('journals every change and pushes recorders.changed with the recorder or its removed id', async () => {
     const changes = recordEvents(app, 'recorders.changed');
     const appended = recordEvents(app, 'journal.appended');
 
@@ -252,9 +252,9 @@ describe('recorders through the API', () => {
     await app.api.invoke('recorders.remove', { id: created.id });
 
     expect(changes).toEqual([
-      { recorders: [created] },
-      { recorders: [updated] },
-      { recorders: [] },
+      { items: [created] },
+      { items: [updated] },
+      { items: [], removedIds: [created.id] },
     ]);
     const journal = await app.api.invoke('journal.list', {});
     expect(journal.map((e) => e.kind)).toEqual([

@@ -131,7 +131,7 @@ describe('settings through the API', () => {
 
     const set = await app.api.invoke('settings.set', { key: 'TITLE_SITE', value: 'Pod Univ' });
 
-    expect(changes).toEqual([{ setting: set }]);
+    expect(changes).toEqual([{ items: [set] }]);
     const [entry] = await app.api.invoke('journal.list', {});
     expect(entry).toMatchObject({ kind: 'settings.changed', subject: 'setting:TITLE_SITE' });
   });

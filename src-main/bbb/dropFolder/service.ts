@@ -45,6 +45,7 @@ export function createBbbDropFolder(options: {
     s.record({
       level,
       kind: 'bbb.dropFileLeft',
+      by: 'system',
       subject: `bbb-drop:${basename(path)}`,
       text: bi(en, fr),
     });
@@ -145,6 +146,7 @@ export function createBbbDropFolder(options: {
       );
     s.record({
       kind: 'bbb.dropFileTaken',
+      by: 'system',
       subject: `recording:${String(recording.id)}`,
       text: bi(
         `${basename(path)} (meeting "${meeting.name}") is being encoded for its owner`,

@@ -53,9 +53,6 @@ export function createBbbMatching(s: Services) {
   const setMatch = s.db.prepare(
     'UPDATE bbb_attendees SET user_id = @userId, match_state = @state WHERE id = @id',
   );
-  const openCount = s.db.prepare<[], { n: number }>(
-    `SELECT count(*) AS n FROM bbb_attendees WHERE role = 'MODERATOR' AND match_state IN ('ambiguous', 'none')`,
-  );
 
   const format = (): UsernameFormat => {
     const value = s.settings.getString('BBB_USERNAME_FORMAT');
@@ -90,33 +87,35 @@ export function createBbbMatching(s: Services) {
     };
   }
 
-  const changed = () => s.events.emit('bbbMatches.changed', { open: openCount.get()?.n ?? 0 });
+  /** One case per identity (its latest sighting), with the candidate users. */
+  const queue = (): BbbMatchCase[] => {
+    const { index } = matcher();
+    const seen = new Set<string>();
+    const cases: BbbMatchCase[] = [];
+    for (const row of queueRows.all()) {
+      if (seen.has(row.identity)) continue;
+      seen.add(row.identity);
+      const byName = index.match(row.full_name);
+      cases.push({
+        attendeeId: row.id,
+        identity: row.identity,
+        fullName: row.full_name,
+        matchState: row.match_state,
+        candidateUserIds: byName.state === 'matched' ? [byName.userId] : byName.candidateUserIds,
+        meetingName: row.meeting_name,
+        serverName: row.server_name,
+        seenAt: row.last_seen_at,
+      });
+    }
+    return cases;
+  };
+
+  const changed = () => s.events.emit('bbbMatches.changed', { items: queue(), isComplete: true });
 
   return {
     matcher,
 
-    /** One case per identity (its latest sighting), with the candidate users. */
-    queue(): BbbMatchCase[] {
-      const { index } = matcher();
-      const seen = new Set<string>();
-      const cases: BbbMatchCase[] = [];
-      for (const row of queueRows.all()) {
-        if (seen.has(row.identity)) continue;
-        seen.add(row.identity);
-        const byName = index.match(row.full_name);
-        cases.push({
-          attendeeId: row.id,
-          identity: row.identity,
-          fullName: row.full_name,
-          matchState: row.match_state,
-          candidateUserIds: byName.state === 'matched' ? [byName.userId] : byName.candidateUserIds,
-          meetingName: row.meeting_name,
-          serverName: row.server_name,
-          seenAt: row.last_seen_at,
-        });
-      }
-      return cases;
-    },
+    queue,
 
     /**
      * The operator's answer for an attendee: remembered for their identity (and their name in

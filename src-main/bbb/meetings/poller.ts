@@ -176,6 +176,7 @@ export function createMeetingsPoller(options: {
         s.record({
           level: 'warn',
           kind: 'bbb.serverUnreachable',
+          by: 'system',
           subject: `bbb-server:${String(server.id)}`,
           text: bi(
             `BigBlueButton ${server.name} unreachable: ${message}`,
@@ -195,6 +196,7 @@ export function createMeetingsPoller(options: {
     if (server.isReachable === false) {
       s.record({
         kind: 'bbb.serverReachable',
+        by: 'system',
         subject: `bbb-server:${String(server.id)}`,
         text: bi(
           `BigBlueButton ${server.name} answers again`,
@@ -211,7 +213,7 @@ export function createMeetingsPoller(options: {
         const row = meetings.byId(id);
         return row ? [meetings.toView(row)] : [];
       });
-      s.events.emit('bbbMeetings.changed', { meetings: views });
+      s.events.emit('bbbMeetings.changed', { items: views });
     }
     if (queued > 0) matching.changed();
     return report(true, null, { running: answer.length, ended, written: changed.length });

@@ -51,7 +51,7 @@ export function createBbbPublication(options: {
 
   const emit = (id: number) => {
     const view = recordings.byId(id);
-    if (view) s.events.emit('bbbRecordings.changed', { recordings: [view] });
+    if (view) s.events.emit('bbbRecordings.changed', { items: [view] });
   };
 
   /**
@@ -114,6 +114,7 @@ export function createBbbPublication(options: {
       );
       s.record({
         kind: 'bbb.awaitingConversion',
+        ...(by === 'rule' ? { by: 'system' as const } : {}),
         subject: `bbb-recording:${String(id)}`,
         text: bi(
           `"${r.name}" (${r.recordId}) has no video format: it waits for conversion, for ${owner.username}`,
@@ -127,6 +128,7 @@ export function createBbbPublication(options: {
         .enqueue('bbbPublish', `bbb-recording:${String(id)}`, { bbbRecordingId: id });
       s.record({
         kind: 'bbb.publishQueued',
+        ...(by === 'rule' ? { by: 'system' as const } : {}),
         subject: `bbb-recording:${String(id)}`,
         text: bi(
           `"${r.name}" (${r.recordId}) queued for publication to ${owner.username}${by === 'rule' ? ' (automatic rule)' : ''}`,

@@ -24,9 +24,16 @@ export function createRecordingsMirror(options: {
 
   const finish = (ids: number[]) => {
     if (ids.length === 0) return;
-    // A large first mirror is announced as one reload, not thousands of patches.
-    const views = ids.length <= 200 ? ids.flatMap((id) => recordings.byId(id) ?? []) : [];
-    s.events.emit('bbbRecordings.changed', { recordings: views });
+    // A large first mirror is sent as the list the console shows (what `bbbRecordings.list`
+    // answers), whole, rather than as thousands of entities.
+    if (ids.length <= 200) {
+      s.events.emit('bbbRecordings.changed', {
+        items: ids.flatMap((id) => recordings.byId(id) ?? []),
+      });
+    } else {
+      const items = recordings.list().map(({ metadata: _m, ...view }) => view);
+      s.events.emit('bbbRecordings.changed', { items, isComplete: true });
+    }
   };
 
   return {

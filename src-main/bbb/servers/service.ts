@@ -58,7 +58,8 @@ export function createBbbServersService(options: { s: Services; cipher: SecretCi
     const { secretSealed: _secret, ...rest } = server;
     return rest;
   };
-  const changed = () => s.events.emit('bbbServers.changed', { servers: repo.list().map(view) });
+  const changed = () =>
+    s.events.emit('bbbServers.changed', { items: repo.list().map(view), isComplete: true });
   const timeoutMs = () => (s.settings.get('BBB_TIMEOUT_SECONDS') as number) * 1000;
 
   const clientFor = (server: StoredServer): BbbClient =>

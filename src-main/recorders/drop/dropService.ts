@@ -2,8 +2,10 @@ import { statSync, watch, type FSWatcher } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ScanReport } from '../../../src-preload/contract';
 import { bi, validationError } from '../../ground/errors';
+import { messageOf } from '../../ground/wording';
 import type { Services } from '../../kit/services';
 import { resolveProgram } from '../../media';
+import { dropRoot } from '../dropFolder';
 import type { RecordersService } from '../service';
 import { createFilesRepository, toView, type StoredFile } from './filesRepository';
 import { createNotifier, type Notifier } from './notifier';
@@ -15,11 +17,7 @@ import { hasAllowedExtension, walkDropRoot } from './walk';
 
 export const localOrigin = 'local';
 
-/** DEFAULT_RECORDER_PATH, or `<data>/recorders` when empty. */
-export function dropRoot(s: Services): string {
-  const configured = s.settings.getString('DEFAULT_RECORDER_PATH').trim();
-  return configured === '' ? join(s.dataDir, 'recorders') : configured;
-}
+export { dropRoot } from '../dropFolder';
 
 /**
  * Watches the local drop root: file-system events for speed, a periodic full rescan as the
@@ -34,7 +32,7 @@ export function createDropService(options: {
   const { s } = options;
   const files = createFilesRepository(s.db);
   const unknownFolders = createUnknownFoldersRepository(s.db);
-  const changed = (file: StoredFile) => s.events.emit('inbox.changed', { file: toView(file) });
+  const changed = (file: StoredFile) => s.events.emit('inbox.changed', { items: [toView(file)] });
   let ffprobePath: string | undefined;
   const ffprobe = () => {
     ffprobePath ??= resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') });
@@ -67,10 +65,11 @@ export function createDropService(options: {
       s.record({
         level: 'error',
         kind: 'files.checkFailed',
+        by: 'system',
         subject: `file:${String(file.id)}`,
         text: bi(
-          `Checking ${file.relPath} failed: ${String(error)}`,
-          `La vérification de ${file.relPath} a échoué : ${String(error)}`,
+          `Checking ${file.relPath} failed: ${messageOf(error).en}`,
+          `La vérification de ${file.relPath} a échoué : ${messageOf(error).fr}`,
         ),
       });
     },
@@ -83,7 +82,7 @@ export function createDropService(options: {
     const waiting = files.list(['unknown']);
     void (async () => {
       for (const file of waiting) await router.route(file);
-      s.events.emit('unknownFolders.changed', { folders: unknownFolders.list() });
+      s.events.emit('unknownFolders.changed', { items: unknownFolders.list(), isComplete: true });
     })().catch((error: unknown) =>
       s.logger.error(`re-routing unknown files failed: ${String(error)}`),
     );

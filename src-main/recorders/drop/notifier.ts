@@ -118,6 +118,7 @@ export function createNotifier(s: Services): Notifier {
         s.record({
           level: 'warn',
           kind: 'notify.noAdmins',
+          by: 'system',
           text: bi(
             'Admins could not be told: ADMINS is empty',
             'Impossible de prévenir les administrateurs : ADMINS est vide',
@@ -136,6 +137,7 @@ export function createNotifier(s: Services): Notifier {
         s.record({
           level: 'error',
           kind: 'notify.adminMailFailed',
+          by: 'system',
           text: bi(
             `Mail to the admins failed: ${error instanceof RegieError ? error.text.en : String(error)}`,
             `Le courriel aux administrateurs a échoué : ${error instanceof RegieError ? error.text.fr : String(error)}`,

@@ -53,6 +53,7 @@ export function createRouter(options: {
       s.record({
         level: 'warn',
         kind: 'recorders.unknownFolder',
+        by: 'system',
         subject: `folder:${file.folder}`,
         text: bi(
           `Files arrived in ${where}, which no recorder uses: create a recorder for it`,
@@ -64,7 +65,10 @@ export function createRouter(options: {
         file.folder === '' ? file.relPath : file.relPath.slice(file.folder.length + 1);
       await notifier.tellAdmins([{ kind: 'unknown_folder', folder: file.folder, file: inFolder }]);
     }
-    s.events.emit('unknownFolders.changed', { folders: options.unknownFolders.list() });
+    s.events.emit('unknownFolders.changed', {
+      items: options.unknownFolders.list(),
+      isComplete: true,
+    });
   }
 
   async function route(file: StoredFile): Promise<void> {
@@ -85,6 +89,7 @@ export function createRouter(options: {
     const routed = update(file, { recorderId: recorder.id, status: 'unclaimed', reason: null });
     s.record({
       kind: 'files.detected',
+      by: 'system',
       subject: `file:${String(file.id)}`,
       text: bi(
         `New recording ${file.relPath} from ${recorder.name}`,
@@ -136,6 +141,7 @@ export function createRouter(options: {
     s.record({
       level: 'warn',
       kind: 'files.notifyFailed',
+      by: 'system',
       subject: `file:${String(file.id)}`,
       text: bi(
         `Could not tell ${manager.username} about ${file.relPath} (attempt ${String(attempts)}): ${outcome.detail}`,

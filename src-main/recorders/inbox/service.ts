@@ -58,7 +58,7 @@ export function createInboxService(options: {
   const recordings = createRecordingsRepository(s.db);
   const previews = createPreviews(s);
   const iso = () => s.now().toISOString();
-  const changed = (file: StoredFile) => s.events.emit('inbox.changed', { file: toView(file) });
+  const changed = (file: StoredFile) => s.events.emit('inbox.changed', { items: [toView(file)] });
   const ffprobe = () => resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') });
 
   const find = (id: number): StoredFile => {
@@ -201,7 +201,7 @@ export function createInboxService(options: {
           iso(),
         );
         changed(queued);
-        s.events.emit('recordings.changed', { recording: toRecordingView(recording) });
+        s.events.emit('recordings.changed', { items: [toRecordingView(recording)] });
         const owner = s.users.byId(recording.ownerId)?.username ?? '?';
         s.record({
           kind: 'recordings.created',

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { join } from 'node:path';
 import type { Bilingual, SftpSourceView } from '../../../src-preload/contract';
 import { bi, RegieError, validationError } from '../../ground/errors';
+import { messageOf } from '../../ground/wording';
 import type { Services } from '../../kit/services';
 import type { SecretCipher } from '../../secrets/cipher';
 import type { DropService } from '../drop/dropService';
@@ -51,7 +52,7 @@ export function createSftpSourcesService(options: {
       lastError: state?.lastError ?? null,
     };
   };
-  const changed = () => s.events.emit('sftp.changed', { sources: repo.list().map(view) });
+  const changed = () => s.events.emit('sftp.changed', { items: repo.list().map(view), isComplete: true });
 
   function run(stored: StoredSource) {
     const secret = stored.secretSealed === '' ? '' : cipher.open(stored.secretSealed);
@@ -90,6 +91,7 @@ export function createSftpSourcesService(options: {
                 s.record({
                   level: status.isConnected ? 'info' : 'warn',
                   kind: status.isConnected ? 'sftp.connected' : 'sftp.disconnected',
+                  by: 'system',
                   subject: `sftp:${String(stored.id)}`,
                   text: status.isConnected
                     ? bi(`SFTP ${stored.name} connected`, `SFTP ${stored.name} connecté`)
@@ -105,6 +107,7 @@ export function createSftpSourcesService(options: {
               s.record({
                 level: 'warn',
                 kind: 'sftp.fileRefused',
+                by: 'system',
                 subject: `sftp:${String(stored.id)}`,
                 text: bi(
                   `${stored.name}: ${relPath}: ${error.text.en}`,
@@ -222,10 +225,11 @@ export function createSftpSourcesService(options: {
         s.record({
           level: 'warn',
           kind: 'sftp.finishFailed',
+          by: 'system',
           subject: `file:${String(file.id)}`,
           text: bi(
-            `Could not rename ${file.relPath} on the server: ${String(error)}`,
-            `Impossible de renommer ${file.relPath} sur le serveur : ${String(error)}`,
+            `Could not rename ${file.relPath} on the server: ${messageOf(error).en}`,
+            `Impossible de renommer ${file.relPath} sur le serveur : ${messageOf(error).fr}`,
           ),
         }),
       );

@@ -9,7 +9,6 @@ import {
   bbbMeetingsStore,
   bbbRecordingsStore,
   bbbServersStore,
-  startBbbReloads,
 } from './bbbStores';
 import { MatchesTab } from './MatchesTab';
 import { MeetingsTab } from './MeetingsTab';
@@ -22,7 +21,6 @@ export function BbbPanel() {
   useEffect(() => {
     for (const store of [bbbServersStore, bbbMeetingsStore, bbbRecordingsStore, bbbMatchesStore])
       store.start();
-    startBbbReloads();
   }, []);
   const running = (bbbMeetingsStore.use((s) => s.data) ?? []).filter((m) => m.isRunning).length;
   const open = (bbbMatchesStore.use((s) => s.data) ?? []).length;

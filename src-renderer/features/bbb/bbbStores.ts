@@ -1,50 +1,27 @@
-import type { BbbMeetingView, BbbRecordingView } from '../../../src-preload/contract';
-import { call, subscribe } from '../../client/client';
-import { createLiveStore } from '../../client/liveStore';
+import { byId, createListStore, inOrderOf } from '../../client/liveStore';
 
-const merge = <T extends { id: number }>(list: T[] | undefined, changed: T[]): T[] => {
-  const byId = new Map((list ?? []).map((x) => [x.id, x]));
-  for (const item of changed) byId.set(item.id, item);
-  return [...byId.values()];
-};
-
-export const bbbServersStore = createLiveStore({
+export const bbbServersStore = createListStore({
   load: 'bbbServers.list',
-  event: 'bbbServers.changed',
-  apply: (_list, { servers }) => servers,
+  events: ['bbbServers.changed'],
+  keyOf: byId,
+  order: inOrderOf((s) => s.name),
 });
 
-export const bbbMeetingsStore = createLiveStore({
+export const bbbMeetingsStore = createListStore({
   load: 'bbbMeetings.list',
-  event: 'bbbMeetings.changed',
-  apply: (list, { meetings }) => merge<BbbMeetingView>(list, meetings),
+  events: ['bbbMeetings.changed'],
+  keyOf: byId,
 });
 
-export const bbbRecordingsStore = createLiveStore({
+/** A large mirror arrives as the whole list (`isComplete`): no separate reload needed. */
+export const bbbRecordingsStore = createListStore({
   load: 'bbbRecordings.list',
-  event: 'bbbRecordings.changed',
-  apply: (list, { recordings }) => merge<BbbRecordingView>(list, recordings),
+  events: ['bbbRecordings.changed'],
+  keyOf: byId,
 });
 
-export const bbbMatchesStore = createLiveStore({
+export const bbbMatchesStore = createListStore({
   load: 'bbbMatches.list',
-  event: 'bbbMatches.changed',
-  apply: (list) => list,
+  events: ['bbbMatches.changed'],
+  keyOf: (c) => c.identity,
 });
-
-let isReloading = false;
-/**
- * Two pushes mean "reload": a large mirror announces itself with an empty list, and the matching
- * queue only says that it changed.
- */
-export function startBbbReloads(): void {
-  if (isReloading) return;
-  isReloading = true;
-  subscribe('bbbRecordings.changed', ({ recordings }) => {
-    if (recordings.length > 0) return;
-    void call('bbbRecordings.list', {}).then((data) => bbbRecordingsStore.use.setState({ data }));
-  });
-  subscribe('bbbMatches.changed', () => {
-    void call('bbbMatches.list', {}).then((data) => bbbMatchesStore.use.setState({ data }));
-  });
-}

@@ -1,7 +1,8 @@
-import { createLiveStore } from '../../client/liveStore';
+import { byId, createListStore, newestIdFirst } from '../../client/liveStore';
 
-export const videosStore = createLiveStore({
+export const videosStore = createListStore({
   load: 'videos.list',
-  event: 'videos.changed',
-  apply: (list, { video }) => [video, ...(list ?? []).filter((v) => v.id !== video.id)],
+  events: ['videos.changed'],
+  keyOf: byId,
+  order: newestIdFirst,
 });

@@ -1,7 +1,8 @@
-import { createLiveStore } from '../../client/liveStore';
+import { byId, createListStore, inOrderOf } from '../../client/liveStore';
 
-export const recordersStore = createLiveStore({
+export const recordersStore = createListStore({
   load: 'recorders.list',
-  event: 'recorders.changed',
-  apply: (_, { recorders }) => recorders,
+  events: ['recorders.changed'],
+  keyOf: byId,
+  order: inOrderOf((r) => r.name),
 });

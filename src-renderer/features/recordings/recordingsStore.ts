@@ -1,11 +1,8 @@
-import { createLiveStore } from '../../client/liveStore';
+import { byId, createListStore, newestIdFirst } from '../../client/liveStore';
 
-export const recordingsStore = createLiveStore({
+export const recordingsStore = createListStore({
   load: 'recordings.list',
-  event: 'recordings.changed',
-  apply: (list, { recording }) => {
-    if (!list) return [recording];
-    const rest = list.filter((r) => r.id !== recording.id);
-    return [recording, ...rest].sort((a, b) => b.id - a.id);
-  },
+  events: ['recordings.changed'],
+  keyOf: byId,
+  order: newestIdFirst,
 });

@@ -1,7 +1,8 @@
-import { createLiveStore } from '../../client/liveStore';
+import { createListStore } from '../../client/liveStore';
 
-export const settingsStore = createLiveStore({
+/** Settings keep the order of the list (their definitions); a push replaces one in place. */
+export const settingsStore = createListStore({
   load: 'settings.list',
-  event: 'settings.changed',
-  apply: (list, { setting }) => list?.map((s) => (s.key === setting.key ? setting : s)),
+  events: ['settings.changed'],
+  keyOf: (s) => s.key,
 });

@@ -1,7 +1,8 @@
-import { createLiveStore } from '../../client/liveStore';
+import { byId, createListStore, inOrderOf } from '../../client/liveStore';
 
-export const sftpStore = createLiveStore({
+export const sftpStore = createListStore({
   load: 'sftp.list',
-  event: 'sftp.changed',
-  apply: (_, { sources }) => sources,
+  events: ['sftp.changed'],
+  keyOf: byId,
+  order: inOrderOf((s) => s.name),
 });

@@ -1,13 +1,18 @@
-import { createLiveStore } from '../../client/liveStore';
+import { byId, createListStore, createLiveStore, inOrderOf } from '../../client/liveStore';
 
-export const usersStore = createLiveStore({
+export const usersStore = createListStore({
   load: 'users.list',
-  event: 'users.changed',
-  apply: (_, { users }) => users,
+  events: ['users.changed'],
+  keyOf: byId,
+  order: inOrderOf((u) => u.username),
 });
 
+/** The one operator (not a collection): the latest push wins. */
 export const appInfoStore = createLiveStore({
   load: 'app.describe',
-  event: 'operator.changed',
-  apply: (info, operator) => info && { ...info, operator },
+  events: ['operator.changed'],
+  applyMany: (info, operators) => {
+    const operator = operators.at(-1);
+    return info && operator ? { ...info, operator } : info;
+  },
 });
