@@ -21,6 +21,6 @@ export interface Services {
   journal: Journal;
   users: UsersRepository;
   operator: OperatorService;
-  /** Journal an action as the current operator. */
+  /** Journal an action as the current operator, or as Régie itself with `by: 'system'`. */
   record: JournalRecorder;
 }

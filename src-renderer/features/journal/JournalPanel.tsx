@@ -4,16 +4,18 @@ import { useState } from 'react';
 import type { JournalEntry, JournalLevel } from '../../../src-preload/contract';
 import { call } from '../../client/client';
 import { PanelHeader } from '../../components/PanelHeader';
-import { useBilingual, useLanguage, useT } from '../../i18n/i18n';
+import { useBilingual, useFormat, useT } from '../../i18n/i18n';
 import { journalStore } from './journalStore';
 
 const levelColor: Record<JournalLevel, string> = { info: 'blue', warn: 'orange', error: 'red' };
 const pageSize = 200;
+/** What Régie did on its own is journaled as `system` (src-main/journal/journal.ts). */
+const actorLabel = (actor: string) => (actor === 'system' ? 'Régie' : actor);
 
 export function JournalPanel() {
   const t = useT();
   const pick = useBilingual();
-  const language = useLanguage((s) => s.language);
+  const format = useFormat();
   const latest = journalStore.use((s) => s.data);
   const [older, setOlder] = useState<JournalEntry[]>([]);
   const [hasMore, setHasMore] = useState(true);
@@ -22,12 +24,11 @@ export function JournalPanel() {
   const needle = filter.trim().toLowerCase();
   const shown = needle
     ? entries.filter((e) =>
-        [e.kind, pick(e.text), e.actor, e.subject ?? ''].some((f) =>
+        [e.kind, pick(e.text), actorLabel(e.actor), e.subject ?? ''].some((f) =>
           f.toLowerCase().includes(needle),
         ),
       )
     : entries;
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
 
   const loadOlder = () => {
     const last = entries.at(-1);
@@ -67,7 +68,7 @@ export function JournalPanel() {
             {shown.map((e) => (
               <Table.Tr key={e.id}>
                 <Table.Td c="dimmed" ff="monospace" fz="xs">
-                  {time.format(new Date(e.at))}
+                  {format.dateTime(e.at, { withSeconds: true })}
                 </Table.Td>
                 <Table.Td>
                   <Badge size="sm" variant="light" color={levelColor[e.level]}>
@@ -80,7 +81,9 @@ export function JournalPanel() {
                     {e.kind}
                   </Text>
                 </Table.Td>
-                <Table.Td fz="sm">{e.actor}</Table.Td>
+                <Table.Td fz="sm" fw={e.actor === 'system' ? 500 : undefined}>
+                  {actorLabel(e.actor)}
+                </Table.Td>
                 <Table.Td fz="xs" ff="monospace">
                   {e.subject ?? ''}
                 </Table.Td>
