@@ -1,38 +1,33 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RecorderFile } from '../../src-preload/contract';
 import { applyChanges } from '../../src-renderer/client/applyChanges';
+import { byId, makeStores, newestIdFirst } from '../../src-renderer/client/liveStore';
 
-// The live store talks to the bridge through client.ts; here a fake bridge stands in for it.
-const bridge = vi.hoisted(() => {
-  const listeners = new Map<string, ((payload: unknown) => void)[]>();
-  const connected: (() => void)[] = [];
-  const loads: { resolve: (value: unknown) => void }[] = [];
-  return {
-    listeners,
-    connected,
-    loads,
-    push(name: string, payload: unknown) {
-      for (const listener of listeners.get(name) ?? []) listener(payload);
-    },
-    reconnect() {
-      for (const listener of connected) listener();
-    },
-  };
-});
-vi.mock('../../src-renderer/client/client', () => ({
-  call: () => new Promise((resolve) => bridge.loads.push({ resolve })),
-  subscribe: (name: string, listener: (payload: unknown) => void) => {
-    bridge.listeners.set(name, [...(bridge.listeners.get(name) ?? []), listener]);
+// The live stores talk to the bridge through a transport; here a fake one stands in for it.
+const listeners = new Map<string, ((payload: unknown) => void)[]>();
+const connected: (() => void)[] = [];
+const loads: { resolve: (value: unknown) => void }[] = [];
+const bridge = {
+  loads,
+  push(name: string, payload: unknown) {
+    for (const listener of listeners.get(name) ?? []) listener(payload);
+  },
+  reconnect() {
+    for (const listener of connected) listener();
+  },
+};
+const { createListStore } = makeStores({
+  call: () => new Promise((resolve) => loads.push({ resolve: resolve as (v: unknown) => void })),
+  subscribe: (name, listener) => {
+    listeners.set(name, [...(listeners.get(name) ?? []), listener as (payload: unknown) => void]);
     return () => undefined;
   },
-  onConnected: (listener: () => void) => {
-    bridge.connected.push(listener);
+  onConnected: (listener) => {
+    connected.push(listener);
     listener();
     return () => undefined;
   },
-}));
-const { byId, createListStore, newestIdFirst } =
-  await import('../../src-renderer/client/liveStore');
+});
 
 const file = (id: number, status: RecorderFile['status'] = 'incomplete') =>
   ({ id, fileName: `f${String(id)}.mp4`, status }) as RecorderFile;
@@ -100,9 +95,9 @@ describe('applyChanges (the one rule for <domain>.changed pushes)', () => {
 describe('createListStore', () => {
   beforeEach(() => {
     vi.useFakeTimers();
-    bridge.listeners.clear();
-    bridge.connected.length = 0;
-    bridge.loads.length = 0;
+    listeners.clear();
+    connected.length = 0;
+    loads.length = 0;
   });
   afterEach(() => vi.useRealTimers());
 

@@ -1,4 +1,4 @@
-import { byId, createListStore, newestIdFirst } from '../../client/liveStore';
+import { byId, createListStore, newestIdFirst } from '../../client/stores';
 
 /**
  * Status changes and progress (at most 4 times a second per job) are gathered for 100 ms:

@@ -1,4 +1,4 @@
-import { byId, createListStore, newestIdFirst } from '../../client/liveStore';
+import { byId, createListStore, newestIdFirst } from '../../client/stores';
 
 /**
  * A first scan of a large drop tree pushes one change per file (10,000 files, 10,000 pushes):

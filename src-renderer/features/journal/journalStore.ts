@@ -1,4 +1,4 @@
-import { createLiveStore } from '../../client/liveStore';
+import { createLiveStore } from '../../client/stores';
 
 /** The newest entries; older pages are fetched by the panel on demand. */
 export const journalStore = createLiveStore({

@@ -1,4 +1,4 @@
-import { byId, createListStore, newestIdFirst } from '../../client/liveStore';
+import { byId, createListStore, newestIdFirst } from '../../client/stores';
 
 export const videosStore = createListStore({
   load: 'videos.list',

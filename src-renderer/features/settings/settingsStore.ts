@@ -1,4 +1,4 @@
-import { createListStore } from '../../client/liveStore';
+import { createListStore } from '../../client/stores';
 
 /** Settings keep the order of the list (their definitions); a push replaces one in place. */
 export const settingsStore = createListStore({

@@ -1,4 +1,4 @@
-import { byId, createListStore, inOrderOf } from '../../client/liveStore';
+import { byId, createListStore, inOrderOf } from '../../client/stores';
 
 export const sftpStore = createListStore({
   load: 'sftp.list',

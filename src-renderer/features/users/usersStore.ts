@@ -1,4 +1,4 @@
-import { byId, createListStore, createLiveStore, inOrderOf } from '../../client/liveStore';
+import { byId, createListStore, createLiveStore, inOrderOf } from '../../client/stores';
 
 export const usersStore = createListStore({
   load: 'users.list',
