@@ -20,8 +20,8 @@ function folderProblem(path: string, error: unknown): Bilingual {
     );
   if (code === 'ENOTDIR' || code === 'EEXIST')
     return bi(
-      `${path} exists but is not a folder: rename that file or choose another folder name`,
-      `${path} existe mais n'est pas un dossier : renommez ce fichier ou choisissez un autre nom de dossier`,
+      `${path} cannot be created: a file stands where one of its folders should be; move that file or change DEFAULT_RECORDER_PATH`,
+      `${path} ne peut pas être créé : un fichier occupe la place d'un de ses dossiers ; déplacez ce fichier ou changez DEFAULT_RECORDER_PATH`,
     );
   if (code === 'ENOSPC' || code === 'EROFS')
     return bi(

@@ -51,7 +51,7 @@ export const en = {
 
   'recorders.title': 'Recorders',
   'recorders.intro':
-    'Lecture-capture recorders and their drop folders under DEFAULT_RECORDER_PATH.',
+    'Lecture-capture recorders and the folders they drop their files in. Régie creates each folder.',
   'recorders.empty': 'No recorder yet. Add the first one.',
   'recorders.add': 'Add a recorder',
   'recorders.editTitle': 'Edit recorder',
@@ -72,12 +72,17 @@ export const en = {
   'recorders.field.videoTypeId': 'Default video type id',
   'recorders.field.recordingType': 'Recording type',
   'recorders.field.directory': 'Publication directory',
-  'recorders.field.directory.help': 'One folder name under DEFAULT_RECORDER_PATH',
+  'recorders.field.directory.help':
+    'One folder name; Régie creates it in the recorders’ drop folder and shows its full path',
   'recorders.type.video': 'Video',
   'recorders.type.audiovideocast': 'Audiovideocast',
   'recorders.column.mode': 'Mode',
   'recorders.mode.manager': 'Manager',
   'recorders.mode.claim': 'Claim',
+  'recorders.column.dropPath': 'Drop folder',
+  'recorders.copyPath': 'Copy the path',
+  'recorders.copyPathOf': 'Copy the drop path of recorder {name}',
+  'recorders.pathCopied': 'Path copied',
 
   'users.title': 'Users',
   'users.intro': 'Local mirror of the people who own videos.',

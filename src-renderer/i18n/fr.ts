@@ -52,7 +52,8 @@ export const fr: Record<MessageKey, string> = {
   'header.localAdmin': 'administrateur local',
 
   'recorders.title': 'Enregistreurs',
-  'recorders.intro': 'Les enregistreurs et leurs dossiers de dépôt sous DEFAULT_RECORDER_PATH.',
+  'recorders.intro':
+    'Les enregistreurs et les dossiers où ils déposent leurs fichiers. Régie crée chaque dossier.',
   'recorders.empty': "Aucun enregistreur pour l'instant. Ajoutez le premier.",
   'recorders.add': 'Ajouter un enregistreur',
   'recorders.editTitle': "Modifier l'enregistreur",
@@ -74,12 +75,17 @@ export const fr: Record<MessageKey, string> = {
   'recorders.field.videoTypeId': 'Type de vidéo par défaut (id)',
   'recorders.field.recordingType': "Type d'enregistrement",
   'recorders.field.directory': 'Répertoire de publication',
-  'recorders.field.directory.help': 'Un seul nom de dossier sous DEFAULT_RECORDER_PATH',
+  'recorders.field.directory.help':
+    'Un seul nom de dossier ; Régie le crée dans le dossier de dépôt des enregistreurs et affiche son chemin complet',
   'recorders.type.video': 'Vidéo',
   'recorders.type.audiovideocast': 'Audiovideocast',
   'recorders.column.mode': 'Mode',
   'recorders.mode.manager': 'Gestionnaire',
   'recorders.mode.claim': 'Revendication',
+  'recorders.column.dropPath': 'Dossier de dépôt',
+  'recorders.copyPath': 'Copier le chemin',
+  'recorders.copyPathOf': 'Copier le chemin de dépôt de l’enregistreur {name}',
+  'recorders.pathCopied': 'Chemin copié',
 
   'users.title': 'Utilisateurs',
   'users.intro': 'Copie locale des personnes propriétaires des vidéos.',

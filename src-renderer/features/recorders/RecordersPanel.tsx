@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { Recorder } from '../../../src-preload/contract';
+import type { RecorderView } from '../../../src-preload/contract';
 import { call, CallError } from '../../client/client';
 import { ConfirmModal } from '../../components/ConfirmModal';
 import { RowAction } from '../../components/RowAction';
@@ -10,10 +10,11 @@ import { PanelHeader } from '../../components/PanelHeader';
 import { useBilingual, useT } from '../../i18n/i18n';
 import { appInfoStore, usersStore } from '../users/usersStore';
 import { SftpSources } from '../sftp/SftpSources';
+import { DropPath } from './DropPath';
 import { RecorderForm } from './RecorderForm';
 import { recordersStore } from './recordersStore';
 
-type Editing = { mode: 'create' } | { mode: 'edit'; recorder: Recorder } | null;
+type Editing = { mode: 'create' } | { mode: 'edit'; recorder: RecorderView } | null;
 
 export function RecordersPanel() {
   const t = useT();
@@ -22,10 +23,10 @@ export function RecordersPanel() {
   const users = usersStore.use((s) => s.data) ?? [];
   const canManage = appInfoStore.use((s) => s.data?.operator.permissions.manageRecorders) ?? false;
   const [editing, setEditing] = useState<Editing>(null);
-  const [deleting, setDeleting] = useState<Recorder | null>(null);
+  const [deleting, setDeleting] = useState<RecorderView | null>(null);
   const username = (id: number | null) => users.find((u) => u.id === id)?.username;
 
-  const remove = (recorder: Recorder) => {
+  const remove = (recorder: RecorderView) => {
     setDeleting(null);
     call('recorders.remove', { id: recorder.id }).then(
       () =>
@@ -66,7 +67,7 @@ export function RecordersPanel() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('recorders.field.name')}</Table.Th>
-              <Table.Th>{t('recorders.field.directory')}</Table.Th>
+              <Table.Th>{t('recorders.column.dropPath')}</Table.Th>
               <Table.Th>{t('recorders.field.recordingType')}</Table.Th>
               <Table.Th>{t('recorders.field.addressIp')}</Table.Th>
               <Table.Th>{t('recorders.column.mode')}</Table.Th>
@@ -77,7 +78,9 @@ export function RecordersPanel() {
             {recorders.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td fw={500}>{r.name}</Table.Td>
-                <Table.Td ff="monospace">{r.directory}</Table.Td>
+                <Table.Td>
+                  <DropPath recorder={r} />
+                </Table.Td>
                 <Table.Td>{t(`recorders.type.${r.recordingType}`)}</Table.Td>
                 <Table.Td ff="monospace">{r.addressIp ?? t('common.none')}</Table.Td>
                 <Table.Td>
