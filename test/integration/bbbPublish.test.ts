@@ -108,7 +108,12 @@ describe('publication of BBB recordings (issue #5 §6)', () => {
       const [row] = await api.invoke('bbbRecordings.list', {});
       return row?.publication === 'published' || row?.publication === 'failed' ? row : undefined;
     });
-    const jobs: Job[] = await api.invoke('jobs.list', {});
+    // The recording is published from inside the encode job, which ends just after: wait for
+    // the job's own end before reading its status (it was read as `running` once under load).
+    const jobs: Job[] = await until('the jobs ended', async () => {
+      const all = await api.invoke('jobs.list', {});
+      return all.every((j) => j.status !== 'running' && j.status !== 'queued') ? all : undefined;
+    });
     expect(
       published.publication,
       JSON.stringify(jobs.map((j) => [j.kind, j.status, j.error])),
