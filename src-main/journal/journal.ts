@@ -23,7 +23,8 @@ export type JournalRecorder = (input: JournalInput) => JournalEntry;
 
 export interface Journal {
   append(input: JournalInput, actor: string): JournalEntry;
-  list(options: { limit?: number; beforeId?: number }): JournalEntry[];
+  /** Newest first; `subject` keeps one thing's story (`file:12`, `recorder:3`). */
+  list(options: { limit?: number; beforeId?: number; subject?: string }): JournalEntry[];
 }
 
 interface Row {
@@ -62,6 +63,9 @@ export function createJournal(options: {
   const page = db.prepare<[number, number], Row>(
     'SELECT * FROM journal WHERE id < ? ORDER BY id DESC LIMIT ?',
   );
+  const pageOf = db.prepare<[string, number, number], Row>(
+    'SELECT * FROM journal WHERE subject = ? AND id < ? ORDER BY id DESC LIMIT ?',
+  );
   return {
     append(input, operatorActor) {
       const actor = input.by === 'system' ? systemActor : operatorActor;
@@ -97,8 +101,10 @@ export function createJournal(options: {
       events.emit('journal.appended', entry);
       return entry;
     },
-    list({ limit = 200, beforeId = Number.MAX_SAFE_INTEGER }) {
-      return page.all(beforeId, limit).map(toEntry);
+    list({ limit = 200, beforeId = Number.MAX_SAFE_INTEGER, subject }) {
+      const rows =
+        subject === undefined ? page.all(beforeId, limit) : pageOf.all(subject, beforeId, limit);
+      return rows.map(toEntry);
     },
   };
 }

@@ -229,6 +229,8 @@ export const calls = {
       .object({
         limit: z.number().int().min(1).max(1000).optional(),
         beforeId: z.number().int().positive().optional(),
+        /** One thing's entries only, e.g. `file:12`. */
+        subject: z.string().max(200).optional(),
       })
       .strict(),
   ).returns<JournalEntry[]>(),

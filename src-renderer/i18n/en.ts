@@ -123,7 +123,6 @@ export const en = {
   'inbox.title': 'Inbox',
   'inbox.intro':
     'Files recorders dropped: claim them (revendication), assign an owner, or delete them. New files appear live.',
-  'inbox.empty': 'No file matches.',
   'inbox.rescan': 'Rescan',
   'inbox.rescanned': 'Scanned {count, plural, one {# file} other {# files}} in {ms} ms',
   'inbox.search': 'Search a file or a recorder',
@@ -163,6 +162,30 @@ export const en = {
   'inbox.unknownFolder': '{folder} ({count, plural, one {# file} other {# files}})',
   'inbox.createRecorder': 'Create a recorder for this folder',
   'inbox.noRecorder': 'no recorder',
+  'inbox.notifyFailed': 'Manager not told',
+  'inbox.selectAll': 'Select all',
+  'inbox.column.actions': 'Actions',
+  'inbox.empty.noRecorder': 'No recorder yet.',
+  'inbox.empty.noRecorderWhy':
+    'Régie takes files from the folders of its recorders: create a recorder first, then drop files into its folder.',
+  'inbox.empty.filtered':
+    '{count, plural, one {# file is} other {# files are}} hidden by the filters.',
+  'inbox.empty.showAll': 'Show all files',
+  'inbox.empty.noFile': 'No file dropped yet.',
+  'inbox.empty.noFileWhy':
+    'Files dropped into a recorder’s folder (see Recorders for the paths) appear here.',
+  'inbox.detail.why': 'Why this file cannot be used',
+  'inbox.detail.ffprobeSaid': 'What ffprobe said:',
+  'inbox.detail.notifyFailed':
+    'The manager could not be told about this file ({detail}). Régie tries again later; the file can be claimed meanwhile.',
+  'inbox.detail.facts': 'File',
+  'inbox.detail.path': 'Path',
+  'inbox.detail.video': 'Video',
+  'inbox.detail.audio': 'Audio',
+  'inbox.detail.none': 'none',
+  'inbox.detail.firstSeen': 'First seen',
+  'inbox.detail.history': 'History',
+  'inbox.detail.noHistory': 'Nothing recorded about this file yet.',
   'status.incomplete': 'Incomplete',
   'status.invalid': 'Invalid',
   'status.unknown': 'Unknown folder',

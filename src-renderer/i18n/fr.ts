@@ -127,7 +127,6 @@ export const fr: Record<MessageKey, string> = {
   'inbox.title': 'À traiter',
   'inbox.intro':
     'Les fichiers déposés par les enregistreurs : revendiquez-les, attribuez un propriétaire ou supprimez-les. Les nouveaux fichiers apparaissent en direct.',
-  'inbox.empty': 'Aucun fichier ne correspond.',
   'inbox.rescan': 'Relancer le parcours',
   'inbox.rescanned':
     '{count, plural, one {# fichier parcouru} other {# fichiers parcourus}} en {ms} ms',
@@ -170,6 +169,30 @@ export const fr: Record<MessageKey, string> = {
   'inbox.unknownFolder': '{folder} ({count, plural, one {# fichier} other {# fichiers}})',
   'inbox.createRecorder': 'Créer un enregistreur pour ce dossier',
   'inbox.noRecorder': 'aucun enregistreur',
+  'inbox.notifyFailed': 'Gestionnaire non prévenu',
+  'inbox.selectAll': 'Tout sélectionner',
+  'inbox.column.actions': 'Actions',
+  'inbox.empty.noRecorder': 'Aucun enregistreur pour l’instant.',
+  'inbox.empty.noRecorderWhy':
+    'Régie prend les fichiers dans les dossiers de ses enregistreurs : créez d’abord un enregistreur, puis déposez des fichiers dans son dossier.',
+  'inbox.empty.filtered':
+    '{count, plural, one {# fichier est masqué} other {# fichiers sont masqués}} par les filtres.',
+  'inbox.empty.showAll': 'Afficher tous les fichiers',
+  'inbox.empty.noFile': 'Aucun fichier déposé pour l’instant.',
+  'inbox.empty.noFileWhy':
+    'Les fichiers déposés dans le dossier d’un enregistreur (voir Enregistreurs pour les chemins) apparaissent ici.',
+  'inbox.detail.why': 'Pourquoi ce fichier est inutilisable',
+  'inbox.detail.ffprobeSaid': 'Ce qu’a dit ffprobe :',
+  'inbox.detail.notifyFailed':
+    'Le gestionnaire n’a pas pu être prévenu pour ce fichier ({detail}). Régie réessaiera plus tard ; le fichier peut être revendiqué entre-temps.',
+  'inbox.detail.facts': 'Fichier',
+  'inbox.detail.path': 'Chemin',
+  'inbox.detail.video': 'Vidéo',
+  'inbox.detail.audio': 'Audio',
+  'inbox.detail.none': 'aucune',
+  'inbox.detail.firstSeen': 'Vu pour la première fois',
+  'inbox.detail.history': 'Historique',
+  'inbox.detail.noHistory': 'Rien n’a encore été noté sur ce fichier.',
   'status.incomplete': 'Incomplet',
   'status.invalid': 'Invalide',
   'status.unknown': 'Dossier inconnu',

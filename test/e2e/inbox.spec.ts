@@ -29,7 +29,7 @@ test('a file dropped in a recorder folder appears live, previews, and is claimed
 }) => {
   await page.goto(served.url);
   await expect(page.getByRole('heading', { name: 'À traiter' })).toBeVisible();
-  await expect(page.getByText('Aucun fichier ne correspond.')).toBeVisible();
+  await expect(page.getByText('Aucun fichier déposé pour l’instant.')).toBeVisible();
 
   // The recorder "uploads": written under a temporary name, then renamed, like an FTP client.
   const folder = join(served.dataDir, 'recorders', 'amphi-a');

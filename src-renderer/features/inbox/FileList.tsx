@@ -1,11 +1,11 @@
 import { Box, Checkbox, Group, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import type { Recorder, RecorderFile } from '../../../src-preload/contract';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { FileRow, gridColumns } from './FileRow';
-import type { SortKey } from './inboxFilter';
+import { recorderIdOf, type SortKey } from './inboxFilter';
 
 export interface FileListProps {
   files: RecorderFile[];
@@ -13,6 +13,9 @@ export interface FileListProps {
   selected: ReadonlySet<number>;
   onToggle: (id: number) => void;
   onToggleAll: () => void;
+  onOpen: (file: RecorderFile) => void;
+  /** What to say when no row is shown (no recorder yet, filters hiding everything…). */
+  empty: ReactNode;
   sort: SortKey;
   isDescending: boolean;
   onSort: (key: SortKey) => void;
@@ -24,7 +27,11 @@ export interface FileListProps {
 
 const rowHeight = 56;
 
-/** The Inbox rows, virtualized: only the visible ones are in the DOM, so 10,000 files scroll. */
+/**
+ * The Inbox rows, virtualized: only the visible ones are in the DOM, so 10,000 files scroll.
+ * ARIA table semantics (table, row, columnheader, cell, with the full row count and each row's
+ * index) let a screen reader read it as the table it looks like, virtualized or not.
+ */
 export function FileList(props: FileListProps) {
   const t = useT();
   const language = useLanguage((s) => s.language);
@@ -41,15 +48,25 @@ export function FileList(props: FileListProps) {
     () => new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }),
     [language],
   );
+  const byDirectory = useMemo(
+    () => new Map([...props.recorders.values()].map((r) => [r.directory, r.id])),
+    [props.recorders],
+  );
   const allSelected = props.files.length > 0 && props.files.every((f) => props.selected.has(f.id));
 
   const header = (key: SortKey | null, label: string) =>
     key === null ? (
-      <Text size="sm" fw={600}>
+      <Text role="columnheader" size="sm" fw={600}>
         {label}
       </Text>
     ) : (
-      <UnstyledButton onClick={() => props.onSort(key)}>
+      <UnstyledButton
+        role="columnheader"
+        aria-sort={
+          props.sort === key ? (props.isDescending ? 'descending' : 'ascending') : undefined
+        }
+        onClick={() => props.onSort(key)}
+      >
         <Group gap={2} wrap="nowrap">
           <Text size="sm" fw={600}>
             {label}
@@ -61,8 +78,10 @@ export function FileList(props: FileListProps) {
     );
 
   return (
-    <Box>
+    <Box role="table" aria-label={t('inbox.title')} aria-rowcount={props.files.length + 1}>
       <Box
+        role="row"
+        aria-rowindex={1}
         px="sm"
         py={8}
         style={{
@@ -73,12 +92,14 @@ export function FileList(props: FileListProps) {
           borderBottom: '1px solid var(--mantine-color-default-border)',
         }}
       >
-        <Checkbox
-          aria-label="select all"
-          checked={allSelected}
-          indeterminate={!allSelected && props.selected.size > 0}
-          onChange={props.onToggleAll}
-        />
+        <div role="columnheader">
+          <Checkbox
+            aria-label={t('inbox.selectAll')}
+            checked={allSelected}
+            indeterminate={!allSelected && props.selected.size > 0}
+            onChange={props.onToggleAll}
+          />
+        </div>
         {header('name', t('inbox.column.file'))}
         {header(null, t('inbox.recorder'))}
         {header('size', t('inbox.column.size'))}
@@ -86,7 +107,7 @@ export function FileList(props: FileListProps) {
         {header(null, t('inbox.column.resolution'))}
         {header('detected', t('inbox.column.detected'))}
         {header(null, t('inbox.column.status'))}
-        <span />
+        <span role="columnheader" aria-label={t('inbox.column.actions')} />
       </Box>
       <div
         ref={parent}
@@ -94,11 +115,9 @@ export function FileList(props: FileListProps) {
         data-testid="inbox-list"
       >
         {props.files.length === 0 ? (
-          <Text c="dimmed" p="md">
-            {t('inbox.empty')}
-          </Text>
+          props.empty
         ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const file = props.files[item.index];
               if (!file) return null;
@@ -106,15 +125,15 @@ export function FileList(props: FileListProps) {
                 <FileRow
                   key={file.id}
                   file={file}
-                  recorder={
-                    file.recorderId === null ? undefined : props.recorders.get(file.recorderId)
-                  }
+                  recorder={props.recorders.get(recorderIdOf(file, byDirectory) ?? -1)}
                   isSelected={props.selected.has(file.id)}
+                  rowIndex={item.index + 2}
                   top={item.start}
                   height={rowHeight}
                   time={time}
                   canPreview={props.canPreview}
                   onToggle={props.onToggle}
+                  onOpen={props.onOpen}
                   onClaim={props.onClaim}
                   onPreview={props.onPreview}
                   onDelete={props.onDelete}

@@ -1,38 +1,65 @@
 import { Checkbox, Group, Text } from '@mantine/core';
-import { IconEye, IconTrash, IconUserCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconEye, IconTrash, IconUserCheck } from '@tabler/icons-react';
 import { memo } from 'react';
 import type { Recorder, RecorderFile } from '../../../src-preload/contract';
 import { formatDuration, formatSize } from '../../components/format';
 import { RowAction } from '../../components/RowAction';
 import { StatusBadge } from '../../components/StatusBadge';
-import { useT } from '../../i18n/i18n';
+import { useBilingual, useT } from '../../i18n/i18n';
+import { explainReason } from './reasonText';
 
 export const gridColumns =
   '28px minmax(200px, 3fr) minmax(120px, 1.4fr) 80px 80px 96px 130px 150px 100px';
 
-const waiting = new Set(['unclaimed', 'notified']);
-const deletable = new Set(['incomplete', 'invalid', 'unknown', 'unclaimed', 'notified']);
+export const waiting = new Set(['unclaimed', 'notified']);
+export const deletable = new Set(['incomplete', 'invalid', 'unknown', 'unclaimed', 'notified']);
+
+/** The manager could not be told (notify call refused, SMTP down): Régie retries later. */
+export const hasNotifyFailed = (file: RecorderFile): boolean =>
+  file.status === 'unclaimed' && (file.notifyState === 'nok' || file.notifyState === 'error');
+
+/** Clicks on the row's own controls (checkbox, buttons) do not open the detail. */
+const isControl = (target: EventTarget) =>
+  target instanceof Element && target.closest('button, input, a, label') !== null;
 
 export const FileRow = memo(function FileRow(props: {
   file: RecorderFile;
   recorder: Recorder | undefined;
   isSelected: boolean;
+  /** 1-based, counting the header row (aria-rowindex). */
+  rowIndex: number;
   top: number;
   height: number;
   time: Intl.DateTimeFormat;
   canPreview: boolean;
   onToggle: (id: number) => void;
+  onOpen: (file: RecorderFile) => void;
   onClaim: (file: RecorderFile) => void;
   onPreview: (file: RecorderFile) => void;
   onDelete: (file: RecorderFile) => void;
 }) {
   const t = useT();
+  const pick = useBilingual();
   const { file } = props;
   const media = file.media;
+  const problem =
+    file.reason && file.status !== 'published' ? explainReason(pick(file.reason)) : null;
+  const notifyFailed = hasNotifyFailed(file);
   return (
     <div
       data-testid="inbox-row"
+      role="row"
+      aria-rowindex={props.rowIndex}
+      aria-selected={props.isSelected}
+      tabIndex={0}
+      onClick={(event) => {
+        if (!isControl(event.target)) props.onOpen(file);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && event.target === event.currentTarget) props.onOpen(file);
+      }}
       style={{
+        cursor: 'pointer',
         position: 'absolute',
         top: 0,
         left: 0,
@@ -48,12 +75,14 @@ export const FileRow = memo(function FileRow(props: {
         background: props.isSelected ? 'var(--mantine-primary-color-light)' : undefined,
       }}
     >
-      <Checkbox
-        aria-label={file.relPath}
-        checked={props.isSelected}
-        onChange={() => props.onToggle(file.id)}
-      />
-      <div style={{ minWidth: 0 }}>
+      <div role="cell">
+        <Checkbox
+          aria-label={file.relPath}
+          checked={props.isSelected}
+          onChange={() => props.onToggle(file.id)}
+        />
+      </div>
+      <div role="cell" style={{ minWidth: 0 }}>
         <Text size="sm" fw={500} truncate="end" title={file.fileName}>
           {file.fileName}
         </Text>
@@ -61,29 +90,43 @@ export const FileRow = memo(function FileRow(props: {
           {file.relPath}
         </Text>
       </div>
-      <Text size="sm" truncate="end">
+      <Text role="cell" size="sm" truncate="end">
         {props.recorder?.name ?? (
           <Text span c="dimmed" size="sm">
             {t('inbox.noRecorder')}
           </Text>
         )}
       </Text>
-      <Text size="sm">{formatSize(file.size)}</Text>
-      <Text size="sm">{media ? formatDuration(media.durationS) : '—'}</Text>
-      <Text size="sm">{media?.width ? `${String(media.width)}×${String(media.height)}` : '—'}</Text>
-      <Text size="xs" c="dimmed">
+      <Text role="cell" size="sm">
+        {formatSize(file.size)}
+      </Text>
+      <Text role="cell" size="sm">
+        {media ? formatDuration(media.durationS) : '—'}
+      </Text>
+      <Text role="cell" size="sm">
+        {media?.width ? `${String(media.width)}×${String(media.height)}` : '—'}
+      </Text>
+      <Text role="cell" size="xs" c="dimmed">
         {props.time.format(new Date(file.detectedAt ?? file.firstSeenAt))}
       </Text>
-      <div>
-        <StatusBadge
-          status={file.status}
-          reason={
-            file.reason ??
-            (file.notifyDetail ? { en: file.notifyDetail, fr: file.notifyDetail } : null)
-          }
-        />
+      <div role="cell" style={{ minWidth: 0 }}>
+        <StatusBadge status={file.status} />
+        {notifyFailed ? (
+          <Group gap={4} wrap="nowrap" c="red" data-testid="notify-failed">
+            <IconAlertTriangle size={12} style={{ flexShrink: 0 }} />
+            <Text size="xs" c="red" truncate="end" title={file.notifyDetail ?? undefined}>
+              {t('inbox.notifyFailed')}
+            </Text>
+          </Group>
+        ) : (
+          problem && (
+            <Text size="xs" c="dimmed" truncate="end" title={problem.words}>
+              {problem.words}
+            </Text>
+          )
+        )}
       </div>
-      <Group gap={2} justify="flex-end" wrap="nowrap">
+      <Group role="cell" gap={2} justify="flex-end" wrap="nowrap">
         {props.canPreview && (
           <RowAction
             isLight

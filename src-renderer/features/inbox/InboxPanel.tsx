@@ -1,5 +1,6 @@
 import {
   Button,
+  Drawer,
   Group,
   Modal,
   SegmentedControl,
@@ -22,9 +23,11 @@ import { recordersStore } from '../recorders/recordersStore';
 import { settingsStore } from '../settings/settingsStore';
 import { appInfoStore, usersStore } from '../users/usersStore';
 import { AssignForm } from './AssignForm';
+import { FileDetail } from './FileDetail';
 import { FileList } from './FileList';
 import { filesStore, unknownFoldersStore } from './filesStore';
-import { filterFiles, type Show, type SortKey } from './inboxFilter';
+import { InboxEmpty } from './InboxEmpty';
+import { filterFiles, recorderIdOf, type Show, type SortKey } from './inboxFilter';
 import { PreviewModal } from './PreviewModal';
 import { UnknownFoldersAlert } from './UnknownFoldersAlert';
 
@@ -53,6 +56,7 @@ export function InboxPanel() {
   const [previewing, setPreviewing] = useState<RecorderFile | null>(null);
   const [deleting, setDeleting] = useState<RecorderFile[] | null>(null);
   const [creatingFor, setCreatingFor] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
 
   const byId = useMemo(() => new Map(recorders.map((r) => [r.id, r])), [recorders]);
   const visible = useMemo(
@@ -69,6 +73,13 @@ export function InboxPanel() {
   const canPreview = settings?.find((s) => s.key === 'USE_RECORD_PREVIEW')?.value === true;
   const retention = String(settings?.find((s) => s.key === 'TRASH_RETENTION_DAYS')?.value ?? 30);
   const chosen = visible.filter((f) => selected.has(f.id));
+  // The file shown in the detail drawer, kept current by the store's pushes.
+  const opened = openId === null ? undefined : files?.find((f) => f.id === openId);
+  const openedRecorder = useMemo(() => {
+    if (!opened) return undefined;
+    const byDirectory = new Map(recorders.map((r) => [r.directory, r.id]));
+    return byId.get(recorderIdOf(opened, byDirectory) ?? -1);
+  }, [opened, recorders, byId]);
 
   // The link mailed to a manager, #/inbox/<file id>, opens that file's assignment form.
   const linked = item === null ? undefined : files?.find((f) => f.id === Number(item));
@@ -186,6 +197,19 @@ export function InboxPanel() {
           recorders={byId}
           selected={selected}
           onToggle={toggle}
+          onOpen={(f) => setOpenId(f.id)}
+          empty={
+            <InboxEmpty
+              hasRecorders={recorders.length > 0}
+              hiddenCount={files.length}
+              onCreateRecorder={() => setCreatingFor('')}
+              onShowAll={() => {
+                setShow('all');
+                setText('');
+                setRecorderId(null);
+              }}
+            />
+          }
           onToggleAll={() =>
             setSelected(
               chosen.length === visible.length ? new Set() : new Set(visible.map((f) => f.id)),
@@ -214,6 +238,33 @@ export function InboxPanel() {
         {assigningNow && <AssignForm files={assigningNow} users={users} onDone={closeAssign} />}
       </Modal>
       <PreviewModal file={previewing} onClose={() => setPreviewing(null)} />
+      <Drawer
+        opened={opened !== undefined}
+        onClose={() => setOpenId(null)}
+        position="right"
+        size="lg"
+        title={opened?.fileName}
+      >
+        {opened && (
+          <FileDetail
+            file={opened}
+            recorder={openedRecorder}
+            canPreview={canPreview}
+            onClaim={(f) => {
+              setOpenId(null);
+              setAssigning([f]);
+            }}
+            onPreview={(f) => {
+              setOpenId(null);
+              setPreviewing(f);
+            }}
+            onDelete={(f) => {
+              setOpenId(null);
+              setDeleting([f]);
+            }}
+          />
+        )}
+      </Drawer>
       <ConfirmModal
         question={
           deleting

@@ -19,6 +19,20 @@ export interface InboxQuery {
 }
 
 /**
+ * The recorder a file belongs to: the one it was routed to, or else the one whose folder it is in
+ * (a file still incomplete, or invalid, has not been routed yet but its folder says whose it is).
+ * Only recorder drop folders (local, SFTP) name recorders.
+ */
+export function recorderIdOf(
+  file: Pick<RecorderFile, 'recorderId' | 'folder' | 'origin'>,
+  byDirectory: ReadonlyMap<string, number>,
+): number | null {
+  if (file.recorderId !== null) return file.recorderId;
+  if (file.origin !== 'local' && !file.origin.startsWith('sftp:')) return null;
+  return byDirectory.get(file.folder) ?? null;
+}
+
+/**
  * The Inbox's filter and sort, pure so it can be measured on 10,000 files: the text matches the
  * file path or the recorder's name, case- and accent-insensitive.
  */
@@ -30,14 +44,17 @@ export function filterFiles(
   const statuses = shown[query.show];
   const needle = fold(query.text.trim());
   const names = new Map(recorders.map((r) => [r.id, fold(r.name)]));
-  const kept = files.filter(
-    (f) =>
-      (statuses === null || statuses.includes(f.status)) &&
-      (query.recorderId === null || f.recorderId === query.recorderId) &&
+  const byDirectory = new Map(recorders.map((r) => [r.directory, r.id]));
+  const kept = files.filter((f) => {
+    if (statuses !== null && !statuses.includes(f.status)) return false;
+    const recorderId = recorderIdOf(f, byDirectory);
+    return (
+      (query.recorderId === null || recorderId === query.recorderId) &&
       (needle === '' ||
         fold(f.relPath).includes(needle) ||
-        (names.get(f.recorderId ?? -1) ?? '').includes(needle)),
-  );
+        (names.get(recorderId ?? -1) ?? '').includes(needle))
+    );
+  });
   const key = sortKeys[query.sort];
   const direction = query.isDescending ? -1 : 1;
   return kept.sort((a, b) => {
