@@ -48,9 +48,19 @@ test('a claimed recording is encoded and plays in the Library through hls.js', a
   await page.getByRole('link', { name: 'Encodages' }).click();
   const job = page.getByTestId('job-row').first();
   await expect(job.getByText('Terminé')).toBeVisible({ timeout: 60_000 });
+  // Labelled by the recording's title, the job id small; how long it took, when it ended.
+  await expect(job.getByText('Cours court', { exact: true })).toBeVisible();
+  await expect(job.getByText(/^#\d+ · recording:\d+$/)).toBeVisible();
+  await expect(job.getByTestId('job-outcome')).toContainText(/durée \d+:\d{2} · terminé le \S+/);
   await job.getByRole('button', { name: /^Détails/ }).click();
   await expect(page.getByTestId('job-commands')).toContainText('ffmpeg');
   await page.screenshot(shot('30-encodings-done'));
+  await page.keyboard.press('Escape');
+
+  // The finished job links to its video in the Library.
+  await job.getByRole('link', { name: 'Ouvrir la vidéo dans la bibliothèque' }).click();
+  await expect(page.getByRole('dialog', { name: 'Cours court' })).toBeVisible();
+  await expect(page.getByTestId('library-player')).toBeVisible();
   await page.keyboard.press('Escape');
 
   await page.getByRole('link', { name: 'Vidéothèque' }).click();
@@ -97,6 +107,9 @@ test('the Encodings panel shows progress and cancel stops the encode and leaves 
   const job = page.getByTestId('job-row').first();
   await expect(job.getByText('En cours')).toBeVisible({ timeout: 30_000 });
   await expect(job.getByText(/Encodage · \d+ %/)).toBeVisible({ timeout: 30_000 });
+  await expect(job.getByText('Cours long', { exact: true })).toBeVisible();
+  // The ETA, from the probed duration (issue #9 §5).
+  await expect(job.getByText(/reste \d+:\d{2}/)).toBeVisible({ timeout: 30_000 });
   await page.screenshot(shot('32-encodings-progress'));
   await job.getByRole('button', { name: /^Annuler/ }).click();
   await expect(job.getByText('Annulé')).toBeVisible({ timeout: 20_000 });

@@ -10,7 +10,11 @@ import { RowAction } from '../../components/RowAction';
 import { StatusBadge } from '../../components/StatusBadge';
 import type { MessageKey } from '../../i18n/en';
 import { useBilingual, useLanguage, useT } from '../../i18n/i18n';
+import { recordingsStore } from '../recordings/recordingsStore';
+import { videosStore } from '../library/videosStore';
 import { JobDrawer } from './JobDrawer';
+import { JobOutcome } from './JobOutcome';
+import { jobTitle, jobVideo } from './jobSubject';
 import { jobsStore } from './jobsStore';
 
 const retryable: readonly JobStatus[] = ['failed', 'cancelled', 'interrupted'];
@@ -21,7 +25,10 @@ export function EncodingsPanel() {
   const pick = useBilingual();
   const language = useLanguage((s) => s.language);
   const jobs = jobsStore.use((s) => s.data);
+  const recordings = recordingsStore.use((s) => s.data) ?? [];
+  const videos = videosStore.use((s) => s.data) ?? [];
   const [opened, setOpened] = useState<number | null>(null);
+  const openedJob = jobs?.find((j) => j.id === opened) ?? null;
   const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
   const act = (name: 'jobs.cancel' | 'jobs.retry', job: Job) =>
     call(name, { id: job.id }).catch((error: unknown) =>
@@ -52,7 +59,10 @@ export function EncodingsPanel() {
             {jobs.map((job) => (
               <Table.Tr key={job.id} data-testid="job-row">
                 <Table.Td>
-                  <Text size="sm" fw={500}>{`#${String(job.id)} ${job.subject}`}</Text>
+                  <Text size="sm" fw={500}>
+                    {jobTitle(job, recordings)}
+                  </Text>
+                  <Text size="xs" c="dimmed">{`#${String(job.id)} · ${job.subject}`}</Text>
                   {job.error && (
                     <Text size="xs" c="red" lineClamp={2}>
                       {pick(job.error)}
@@ -76,13 +86,16 @@ export function EncodingsPanel() {
                           job.percent !== null ? formatPercentOf100(job.percent) : '',
                           job.speed !== null ? `×${job.speed.toFixed(1)}` : '',
                           job.etaS !== null
-                            ? `${t('encodings.eta')} ${formatDuration(job.etaS)}`
+                            ? t('encodings.eta', { time: formatDuration(job.etaS) })
                             : '',
                         ]
                           .filter((part) => part !== '')
                           .join(' · ')}
                       </Text>
                     </Stack>
+                  )}
+                  {job.status === 'succeeded' && (
+                    <JobOutcome job={job} video={jobVideo(job, videos)} />
                   )}
                 </Table.Td>
                 <Table.Td fz="xs" c="dimmed">
@@ -120,7 +133,11 @@ export function EncodingsPanel() {
           </Table.Tbody>
         </Table>
       )}
-      <JobDrawer job={jobs?.find((j) => j.id === opened) ?? null} onClose={() => setOpened(null)} />
+      <JobDrawer
+        job={openedJob}
+        title={openedJob ? jobTitle(openedJob, recordings) : ''}
+        onClose={() => setOpened(null)}
+      />
     </Stack>
   );
 }

@@ -4,7 +4,15 @@ import { useBilingual, useT } from '../../i18n/i18n';
 import { CopyableBlock } from './CopyableBlock';
 
 /** The exact command lines and the end of ffmpeg's output: what an operator needs to reproduce. */
-export function JobDrawer({ job, onClose }: { job: Job | null; onClose: () => void }) {
+export function JobDrawer({
+  job,
+  title,
+  onClose,
+}: {
+  job: Job | null;
+  title: string;
+  onClose: () => void;
+}) {
   const t = useT();
   const pick = useBilingual();
   const commands = job?.commands.join('\n\n') ?? '';
@@ -15,7 +23,7 @@ export function JobDrawer({ job, onClose }: { job: Job | null; onClose: () => vo
       onClose={onClose}
       position="right"
       size="xl"
-      title={job ? `${t('encodings.job')} ${String(job.id)} — ${job.subject}` : ''}
+      title={job ? `${title} (${t('encodings.job')} ${String(job.id)})` : ''}
     >
       {job && (
         <Stack>

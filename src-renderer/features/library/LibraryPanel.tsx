@@ -2,6 +2,7 @@ import { Group, Modal, SegmentedControl, Stack, Table, Text, TextInput } from '@
 import { useState } from 'react';
 import type { Video } from '../../../src-preload/contract';
 import { formatSize } from '../../components/format';
+import { useArea } from '../../app/useArea';
 import { PanelHeader } from '../../components/PanelHeader';
 import { useT } from '../../i18n/i18n';
 import { usersStore } from '../users/usersStore';
@@ -21,6 +22,14 @@ export function LibraryPanel() {
   const videos = videosStore.use((s) => s.data);
   const users = usersStore.use((s) => s.data) ?? [];
   const [playing, setPlaying] = useState<Video | null>(null);
+  // #/library/<video id> (the Encodings panel's link to a finished job's video) opens it.
+  const item = useArea((s) => s.item);
+  const [seenItem, setSeenItem] = useState<string | null>(null);
+  if (item !== seenItem && videos !== undefined) {
+    setSeenItem(item);
+    const linked = videos.find((v) => String(v.id) === item);
+    if (linked) setPlaying(linked);
+  }
   const [view, setView] = useState<View>(storedView);
   const [query, setQuery] = useState('');
   const ownerName = (video: Video) => users.find((u) => u.id === video.ownerId)?.username ?? '';
