@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve, shot, type Served } from './serve';
 
 let served: Served;
@@ -45,7 +47,13 @@ test('creates a recorder through the UI, shows field errors, switches language',
   await expect(dialog).toBeHidden();
   const table = page.getByTestId('recorders-table');
   await expect(table.getByRole('cell', { name: 'Amphi A', exact: true })).toBeVisible();
-  await expect(table.getByRole('cell', { name: 'amphi-a', exact: true })).toBeVisible();
+  // The full drop path, created by Régie, with a copy button.
+  const dropPath = join(served.dataDir, 'recorders', 'amphi-a');
+  await expect(table.getByTestId('drop-path-amphi-a')).toHaveText(dropPath);
+  expect(statSync(dropPath).isDirectory()).toBe(true);
+  await expect(
+    table.getByRole('button', { name: 'Copier le chemin de dépôt de l’enregistreur Amphi A' }),
+  ).toBeVisible();
   await expect(table.getByRole('cell', { name: '192.168.1.30' })).toBeVisible();
   await page.screenshot(shot('03-recorder-listed'));
 

@@ -8,14 +8,21 @@ export interface Served {
   url: string;
   origin: string;
   dataDir: string;
-  stop(): Promise<void>;
+  /** `keepData`: leave the data directory, to serve it again (a restart). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /** Starts the built `regie serve` on a free loopback port with a fresh data directory. */
 export async function serve(
-  options: { args?: string[]; env?: NodeJS.ProcessEnv; prepare?: (dataDir: string) => void } = {},
+  options: {
+    args?: string[];
+    env?: NodeJS.ProcessEnv;
+    prepare?: (dataDir: string) => void;
+    /** Serve this data directory again (after `stop({ keepData: true })`) on this port. */
+    again?: { dataDir: string; port: number };
+  } = {},
 ): Promise<Served> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'regie-e2e-'));
+  const dataDir = options.again?.dataDir ?? mkdtempSync(join(tmpdir(), 'regie-e2e-'));
   options.prepare?.(dataDir);
   const child: ChildProcess = spawn(
     process.execPath,
@@ -23,7 +30,7 @@ export async function serve(
       'bin/regie.js',
       'serve',
       '--port',
-      '0',
+      String(options.again?.port ?? 0),
       '--no-open',
       '--json',
       '--data',
@@ -48,11 +55,11 @@ export async function serve(
     url,
     origin: new URL(url).origin,
     dataDir,
-    stop: async () => {
+    stop: async ({ keepData = false } = {}) => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
