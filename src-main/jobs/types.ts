@@ -33,7 +33,8 @@ export interface JobContext {
 
 /**
  * Runs one job. Resolves once the output is verified (a job succeeds only then); rejects with a
- * RegieError or a ProgramError otherwise. After an abort, any rejection counts as the cancel.
+ * RegieError otherwise (its `command` and `stderrTail` go on the job row). After an abort, any
+ * rejection counts as the cancel.
  */
 export type JobHandler = (ctx: JobContext) => Promise<void>;
 

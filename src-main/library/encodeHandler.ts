@@ -59,11 +59,9 @@ export async function runEncode(
     if (error instanceof EncodeError) {
       if (error.command) ctx.recordCommand(error.command);
       if (error.stderrTail) ctx.recordStderr(error.stderrTail.split('\n'));
-      if (error.failure === 'cancelled') throw error;
-      throw new RegieError(error.failure === 'input' ? 'validation' : 'internal', error.reason, {
-        cause: error,
-      });
     }
+    // An EncodeError is a RegieError: `validation` (the source), `program` (ffmpeg), `disk`, or
+    // `cancelled`; never reported as `internal`.
     throw error;
   }
   for (const command of result.commands) ctx.recordCommand(command.command);
@@ -75,7 +73,7 @@ export async function runEncode(
   if (!verified.ok) {
     const problems = verified.problems.join('; ');
     throw new RegieError(
-      'internal',
+      'program',
       bi(
         `The outputs did not pass verification: ${problems}`,
         `Les fichiers produits n'ont pas passé la vérification : ${problems}`,

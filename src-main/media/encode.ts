@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { Bilingual } from '../../src-preload/contract';
-import { bi } from '../ground/errors';
+import type { Bilingual, ErrorCode } from '../../src-preload/contract';
+import { bi, RegieError } from '../ground/errors';
 import { encodeCommand, progressReader, type VideoOutput } from './encodeArgs';
 import {
   avcCodecString,
@@ -99,25 +99,34 @@ export type EncodeFailure = 'input' | 'ffmpeg' | 'cancelled';
  * (`reason` says why, in both languages); `ffmpeg`: a command failed (`command`, `stderrTail`);
  * `cancelled`: the caller's signal, a status rather than a fault.
  */
-export class EncodeError extends Error {
+export class EncodeError extends RegieError {
   readonly failure: EncodeFailure;
   readonly reason: Bilingual;
-  readonly command: string | null;
-  readonly stderrTail: string;
 
   constructor(init: {
     failure: EncodeFailure;
     reason: Bilingual;
+    /** `disk` for a full disk; else from `failure` (a bad source is `validation`). */
+    code?: ErrorCode;
     command?: string;
     stderrTail?: string;
     cause?: unknown;
   }) {
-    super(init.reason.en, { cause: init.cause });
+    const code =
+      init.code ??
+      (init.failure === 'input'
+        ? 'validation'
+        : init.failure === 'ffmpeg'
+          ? 'program'
+          : 'cancelled');
+    super(code, init.reason, {
+      ...(init.command !== undefined ? { command: init.command } : {}),
+      ...(init.stderrTail !== undefined ? { stderrTail: init.stderrTail } : {}),
+      cause: init.cause,
+    });
     this.name = 'EncodeError';
     this.failure = init.failure;
     this.reason = init.reason;
-    this.command = init.command ?? null;
-    this.stderrTail = init.stderrTail ?? '';
   }
 }
 
@@ -427,7 +436,7 @@ const lastRank = (name: string): number =>
 const outputOf = (error: unknown): { command?: string; stderrTail?: string } =>
   error instanceof EncodeError
     ? {
-        ...(error.command !== null ? { command: error.command } : {}),
+        ...(error.command !== undefined ? { command: error.command } : {}),
         stderrTail: error.stderrTail,
       }
     : {};
@@ -454,6 +463,7 @@ function diskFull(error: unknown, outDir: string): unknown {
   );
   return new EncodeError({
     failure: 'ffmpeg',
+    code: 'disk',
     reason,
     ...outputOf(error),
     cause: error,
@@ -471,13 +481,10 @@ function asEncodeError(error: unknown, program: string, args: readonly string[])
         cause: error,
       });
     }
-    const tail = error.lastLines(5).join('\n');
+    // One line: the program, how it ended, its last words; the rest is on the job row.
     return new EncodeError({
       failure: 'ffmpeg',
-      reason: bi(
-        `${error.program} failed: ${error.message}\n${tail}`,
-        `${error.program} a échoué : ${error.message}\n${tail}`,
-      ),
+      reason: error.text,
       command: error.commandLine,
       stderrTail: error.stderrTail,
       cause: error,

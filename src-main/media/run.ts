@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import type { Bilingual } from '../../src-preload/contract';
+import { bi, RegieError } from '../ground/errors';
 import { trackChild } from './children';
 
 /** How a run ended without success. `aborted` is the caller's own cancel, not a failure of the program. */
@@ -9,15 +11,13 @@ export type ProgramFailure = 'spawn' | 'exit' | 'timeout' | 'aborted' | 'output'
  * something we could not read. It carries what an operator needs to reproduce the failure in a
  * terminal: the exact arguments and the end of stderr (STYLE.md, "Running ffmpeg").
  */
-export class ProgramError extends Error {
+export class ProgramError extends RegieError {
   readonly program: string;
   readonly args: readonly string[];
   readonly failure: ProgramFailure;
   /** Null when the program did not exit by itself (not started, killed by a signal). */
   readonly exitCode: number | null;
   readonly exitSignal: NodeJS.Signals | null;
-  /** The last lines of stderr (200 by default), joined with `\n`. */
-  readonly stderrTail: string;
 
   constructor(init: {
     program: string;
@@ -30,24 +30,65 @@ export class ProgramError extends Error {
     cause?: unknown;
   }) {
     const commandLine = formatCommandLine(init.program, init.args);
-    super(`${commandLine}: ${init.detail ?? describeFailure(init)}`, { cause: init.cause });
+    // The message names the program and its last words; the whole command line is beside it.
+    super(init.failure === 'aborted' ? 'cancelled' : 'program', programText(init), {
+      detail: `${commandLine}: ${init.detail ?? describeFailure(init)}`,
+      command: commandLine,
+      stderrTail: init.stderrTail ?? '',
+      cause: init.cause,
+    });
     this.name = 'ProgramError';
     this.program = init.program;
     this.args = [...init.args];
     this.failure = init.failure;
     this.exitCode = init.exitCode ?? null;
     this.exitSignal = init.exitSignal ?? null;
-    this.stderrTail = init.stderrTail ?? '';
   }
 
   /** The command line, quoted for a POSIX shell, for the log and the "copy" button. */
   get commandLine(): string {
-    return formatCommandLine(this.program, this.args);
+    return this.command ?? formatCommandLine(this.program, this.args);
   }
 
   /** The last `count` non-empty lines of stderr. */
   lastLines(count: number): string[] {
     return lastLines(this.stderrTail, count);
+  }
+}
+
+/** `ffmpeg exited with code 1: <its last stderr line>`, and for a missing program, the fix. */
+function programText(init: ConstructorParameters<typeof ProgramError>[0]): Bilingual {
+  const name = init.program.split(/[\\/]/).at(-1) ?? init.program;
+  const last = lastLines(init.stderrTail ?? '', 1)[0]
+    ?.trim()
+    .slice(0, 300);
+  const en = `${name} ${init.detail ?? describeFailure(init)}${last ? `: ${last}` : ''}`;
+  const fr = `${name} ${init.detail ?? describeFailureFr(init)}${last ? ` : ${last}` : ''}`;
+  if (init.failure !== 'spawn') return bi(en, fr);
+  return bi(
+    `${en}. Is it installed? Set its path in the settings (FFMPEG_CMD, FFPROBE_CMD) or put it on the PATH.`,
+    `${fr}. Est-il installé ? Indiquez son chemin dans les réglages (FFMPEG_CMD, FFPROBE_CMD) ou mettez-le dans le PATH.`,
+  );
+}
+
+function describeFailureFr(init: {
+  failure: ProgramFailure;
+  exitCode?: number | null;
+  exitSignal?: NodeJS.Signals | null;
+}): string {
+  switch (init.failure) {
+    case 'spawn':
+      return "n'a pas pu être lancé";
+    case 'timeout':
+      return "n'a pas fini à temps et a été arrêté";
+    case 'aborted':
+      return 'a été annulé';
+    case 'output':
+      return 'a affiché une sortie illisible';
+    case 'exit':
+      return init.exitSignal
+        ? `a été tué par ${init.exitSignal}`
+        : `s'est terminé avec le code ${String(init.exitCode)}`;
   }
 }
 

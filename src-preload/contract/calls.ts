@@ -187,6 +187,11 @@ export const calls = {
         secret: z.string(),
         checksum: z.enum(['sha1', 'sha256', 'sha384', 'sha512']).optional(),
         autoPublish: z.boolean().optional(),
+        /**
+         * Test the connection first and add nothing when it fails (the error says why and what
+         * to check). Without it the server is added as given and tested later.
+         */
+        isTestedFirst: z.boolean().optional(),
       })
       .strict(),
   ).returns<BbbServerView>(),

@@ -292,6 +292,12 @@ export interface AppInfo {
   operator: OperatorView;
 }
 
+/**
+ * Why a call failed, stable for the UI and the CLI to act on. `remote`: another server (BBB,
+ * Scalelite, SFTP, SMTP) failed or refused; `program`: ffmpeg/ffprobe could not run or failed;
+ * `disk`: a disk is full or not writable; `cancelled`: the caller's own cancel, a status rather
+ * than a fault; `internal`: a defect of Régie.
+ */
 export type ErrorCode =
   | 'validation'
   | 'not_found'
@@ -299,12 +305,19 @@ export type ErrorCode =
   | 'forbidden'
   | 'bad_request'
   | 'unavailable'
+  | 'remote'
+  | 'program'
+  | 'disk'
+  | 'cancelled'
   | 'internal';
 
 /** What a failed call carries across the boundary. */
 export interface WireError {
   code: ErrorCode;
+  /** One or two lines: what failed, on what (server, file, URL without its checksum), the fix. */
   message: Bilingual;
+  /** The technical detail (an error code, a command's exit): never a stack, never a secret. */
+  detail?: string;
   /** Field name → what is wrong with it, for forms. */
   fieldErrors?: Record<string, Bilingual>;
 }

@@ -293,8 +293,10 @@ describe('job queue: cancel, failure and retry', () => {
       commands: [commandLine],
       stderrTail: ['warming up', 'boom: bad input'],
     });
-    expect(failed?.error?.en).toBe(`${commandLine}: exited with code 3`);
-    expect(failed?.error?.fr).toBe(`${commandLine} : s'est terminé avec le code 3`);
+    // The row's error is one line (the program, how it ended, its last words); the command
+    // line is in `commands`, read by the queue from the RegieError without knowing media.
+    expect(failed?.error?.en).toBe('node exited with code 3: boom: bad input');
+    expect(failed?.error?.fr).toBe("node s'est terminé avec le code 3 : boom: bad input");
     // Stored, not only in memory: a second queue on the same file reads the same.
     const reread = await makeQueue({}).get(job.id);
     expect(reread).toEqual(failed);

@@ -105,8 +105,14 @@ describe('run', () => {
     expect(error.args.at(-1)).toBe('my file.mp4');
     expect(error.stderrTail).toBe('first\nmoov atom not found');
     expect(error.lastLines(1)).toEqual(['moov atom not found']);
-    expect(error.message).toContain("'my file.mp4'");
-    expect(error.message).toContain('exited with code 3');
+    // One line for the user (the program, how it ended, its last words); the command beside it.
+    expect(error.message).toBe('node exited with code 3: moov atom not found');
+    expect(error).toMatchObject({
+      code: 'program',
+      text: { fr: expect.stringContaining('code 3') },
+    });
+    expect(error.command).toContain("'my file.mp4'");
+    expect(error.detail).toContain('exited with code 3');
   });
 
   it('rejects a program that does not exist as a spawn failure', async () => {
@@ -114,6 +120,8 @@ describe('run', () => {
     expect(error.failure).toBe('spawn');
     expect(error.exitCode).toBeNull();
     expect(error.message).toContain('ENOENT');
+    expect(error.message).toContain('Is it installed?');
+    expect(error.code).toBe('program');
   });
 
   it('stops a program that runs too long', async () => {

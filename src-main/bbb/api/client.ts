@@ -12,12 +12,15 @@ import {
   responseOf,
 } from './parse';
 import { encodeQuery, type QueryParams } from './query';
+import { apiBase } from './url';
 import type { BbbMeetingInfo, BbbRecording, BbbRecordingsPage, BbbVersionInfo } from './types';
 import { text } from './xml';
 
 export interface BbbClientOptions {
   /** The server's API URL (`https://bbb.univ.fr/bigbluebutton/api`) or its base (`…/`). */
   url: string;
+  /** The server's name in Régie, for the errors' messages. */
+  name?: string;
   secret: string;
   /** Default sha256 (bbb.md §0.1); sha1 for old servers; never sha384 towards Scalelite. */
   algorithm?: ChecksumAlgorithm;
@@ -67,11 +70,7 @@ export interface AllRecordings {
   requests: number;
 }
 
-/** `https://h/` or `https://h/bigbluebutton/api/` → `https://h/bigbluebutton/api`. */
-export function apiBase(url: string): string {
-  const trimmed = url.trim().replace(/\/+$/, '');
-  return /\/api$/.test(trimmed) ? trimmed : `${trimmed}/bigbluebutton/api`;
-}
+export { apiBase } from './url';
 
 const readCalls = new Set([
   '',
@@ -141,8 +140,19 @@ export function createBbbClient(options: BbbClientOptions) {
       return reader.done();
     });
 
-  const callApi = async (call: string, params: QueryParams = [], signal?: AbortSignal) =>
-    responseOf(call, await get(call, urlFor(call, params), signal));
+  /** Rethrows a BbbError with the server's name and the URL called (without its checksum). */
+  const placed =
+    (url: string) =>
+    (error: unknown): never => {
+      throw error instanceof BbbError ? error.at({ server: options.name, url }) : error;
+    };
+
+  const callApi = async (call: string, params: QueryParams = [], signal?: AbortSignal) => {
+    const url = urlFor(call, params);
+    return get(call, url, signal)
+      .then((body) => responseOf(call, body))
+      .catch(placed(url));
+  };
 
   function recordingParams(filters: RecordingFilters, page?: { offset: number; limit: number }) {
     const params: [string, string][] = [];
@@ -170,7 +180,9 @@ export function createBbbClient(options: BbbClientOptions) {
 
     /** The unsigned index document: BBB generation (3.x has bbbVersion), or Scalelite. */
     async version(signal?: AbortSignal): Promise<BbbVersionInfo> {
-      return parseVersion(responseOf('index', await get('', base, signal)));
+      return get('', base, signal)
+        .then((body) => parseVersion(responseOf('index', body)))
+        .catch(placed(base));
     },
 
     async getMeetings(signal?: AbortSignal): Promise<BbbMeetingInfo[]> {
@@ -186,10 +198,15 @@ export function createBbbClient(options: BbbClientOptions) {
       previousHash: string | null,
       signal?: AbortSignal,
     ): Promise<{ hash: string; meetings: BbbMeetingInfo[] | null }> {
-      const body = await get('getMeetings', urlFor('getMeetings'), signal);
+      const url = urlFor('getMeetings');
+      const body = await get('getMeetings', url, signal).catch(placed(url));
       const hash = createHash('sha1').update(body).digest('base64');
       if (hash === previousHash) return { hash, meetings: null };
-      return { hash, meetings: parseMeetings(responseOf('getMeetings', body)) };
+      try {
+        return { hash, meetings: parseMeetings(responseOf('getMeetings', body)) };
+      } catch (error) {
+        return placed(url)(error);
+      }
     },
 
     async getMeetingInfo(meetingId: string, signal?: AbortSignal): Promise<BbbMeetingInfo> {
@@ -234,7 +251,7 @@ export function createBbbClient(options: BbbClientOptions) {
             return { onText: (text: string) => reader.push(text), done: () => reader.end() };
           },
           opts.signal,
-        );
+        ).catch(placed(url));
       };
       const first = await fetchPage({ offset: 0, limit: pageSize });
       const total = first.totalElements;

@@ -3,6 +3,8 @@ import { mkdir, rename, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { getGlobalDispatcher, interceptors, request, type Dispatcher } from 'undici';
+import type { Bilingual } from '../../../src-preload/contract';
+import { bi, RegieError } from '../../ground/errors';
 
 export interface DownloadOptions {
   url: string;
@@ -15,13 +17,22 @@ export interface DownloadOptions {
   onProgress?: (received: number, total: number | null) => void;
 }
 
-export class DownloadError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | null = null,
-  ) {
-    super(message);
+/** A recording's download that failed: the URL shown without its query (it may hold a token). */
+export class DownloadError extends RegieError {
+  readonly status: number | null;
+
+  constructor(init: { url: string; what: Bilingual; detail: string; status?: number | null }) {
+    const url = init.url.replace(/[?#].*$/, '');
+    super(
+      'remote',
+      bi(
+        `Download of ${url} failed: ${init.what.en}. It resumes at the next try; check that the recording is still on its server.`,
+        `Le téléchargement de ${url} a échoué : ${init.what.fr}. Il reprendra au prochain essai ; vérifiez que l'enregistrement est toujours sur son serveur.`,
+      ),
+      { detail: init.detail },
+    );
     this.name = 'DownloadError';
+    this.status = init.status ?? null;
   }
 }
 
@@ -57,9 +68,12 @@ export async function downloadResumable(
       ),
     });
   } catch (error) {
-    throw new DownloadError(
-      `cannot reach ${new URL(options.url).host}: ${(error as Error).message}`,
-    );
+    const code = (error as NodeJS.ErrnoException).code ?? 'network error';
+    throw new DownloadError({
+      url: options.url,
+      what: bi(`no answer (${code})`, `pas de réponse (${code})`),
+      detail: `cannot reach ${new URL(options.url).host}: ${(error as Error).message}`,
+    });
   }
   const { statusCode } = response;
   if (statusCode === 416 && have > 0) {
@@ -70,7 +84,13 @@ export async function downloadResumable(
   }
   if (statusCode !== 200 && statusCode !== 206) {
     await response.body.dump();
-    throw new DownloadError(`HTTP ${String(statusCode)}`, statusCode);
+    const status = `HTTP ${String(statusCode)}`;
+    throw new DownloadError({
+      url: options.url,
+      what: bi(status, status),
+      detail: status,
+      status: statusCode,
+    });
   }
   const resumed = statusCode === 206 ? have : 0;
   const range = /\/(\d+)$/.exec(String(response.headers['content-range'] ?? ''));
@@ -84,9 +104,12 @@ export async function downloadResumable(
   await pipeline(response.body, createWriteStream(part, { flags: resumed > 0 ? 'a' : 'w' }));
   const size = await sizeOf(part);
   if (total !== null && size !== total) {
-    throw new DownloadError(
-      `incomplete download: ${String(size)} of ${String(total)} bytes (it resumes at the next try)`,
-    );
+    const bytes = `${String(size)} / ${String(total)}`;
+    throw new DownloadError({
+      url: options.url,
+      what: bi(`incomplete (${bytes} bytes)`, `incomplet (${bytes} octets)`),
+      detail: `incomplete download: ${bytes} bytes`,
+    });
   }
   await rename(part, options.dest);
   return { bytes: size, resumedFrom: resumed };

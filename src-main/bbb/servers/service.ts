@@ -2,9 +2,10 @@ import type { Bilingual, BbbChecksum, BbbServerView } from '../../../src-preload
 import { bi, RegieError, validationError } from '../../ground/errors';
 import type { Services } from '../../kit/services';
 import type { SecretCipher } from '../../secrets/cipher';
-import { apiBase, createBbbClient, type BbbClient } from '../api/client';
+import { createBbbClient, type BbbClient } from '../api/client';
 import { checksumAlgorithms } from '../api/checksum';
 import { BbbError } from '../api/errors';
+import { normaliseServerUrl } from '../api/url';
 import { createBbbServersRepository, type StoredServer } from './repository';
 
 export interface BbbServerInput {
@@ -13,6 +14,8 @@ export interface BbbServerInput {
   secret: string;
   checksum?: BbbChecksum | undefined;
   autoPublish?: boolean | undefined;
+  /** Test the connection before adding, and add nothing when it fails. */
+  isTestedFirst?: boolean | undefined;
 }
 
 /**
@@ -22,29 +25,18 @@ export interface BbbServerInput {
 const versionLabel = (info: { bbbVersion: string | null; build: string | null }) =>
   info.bbbVersion ?? (info.build !== null ? `Scalelite ${info.build}` : '2.x / Scalelite');
 
-/** A BbbError said for an operator, in both languages. */
+/**
+ * A failed call said for an operator, without the server's name (the row or the sentence around
+ * it names the server): the call, what went wrong, what to check.
+ */
 export function describeBbbError(error: unknown): Bilingual {
-  if (!(error instanceof BbbError)) {
-    const text = error instanceof Error ? error.message : String(error);
-    return bi(text, text);
+  if (error instanceof BbbError) {
+    const call = error.call || 'index';
+    return bi(`${call}: ${error.reason.en}`, `${call} : ${error.reason.fr}`);
   }
-  switch (error.messageKey ?? error.failure) {
-    case 'checksumError':
-      return bi(
-        `${error.call}: checksum refused: wrong secret, or an algorithm the server does not accept (Scalelite refuses sha384)`,
-        `${error.call} : somme de contrôle refusée : mauvais secret, ou algorithme non accepté par le serveur (Scalelite refuse sha384)`,
-      );
-    case 'timeout':
-      return bi(`${error.message}`, `${error.call} : pas de réponse complète dans le délai`);
-    case 'network':
-      return bi(error.message, `${error.call} : serveur injoignable (${error.message})`);
-    case 'garbage':
-      return bi(error.message, `${error.call} : réponse illisible (ce n'est pas l'API BBB ?)`);
-    case 'tooLarge':
-      return bi(error.message, `${error.call} : réponse trop volumineuse`);
-    default:
-      return bi(error.message, error.message);
-  }
+  if (error instanceof RegieError) return error.text;
+  const text = error instanceof Error ? error.message : String(error);
+  return bi(text, text);
 }
 
 /**
@@ -60,10 +52,13 @@ export function createBbbServersService(options: { s: Services; cipher: SecretCi
   };
   const changed = () =>
     s.events.emit('bbbServers.changed', { items: repo.list().map(view), isComplete: true });
-  const timeoutMs = () => (s.settings.get('BBB_TIMEOUT_SECONDS') as number) * 1000;
+  const timeoutMs = () => s.settings.get('BBB_TIMEOUT_SECONDS') * 1000;
 
-  const clientFor = (server: StoredServer): BbbClient =>
+  const clientFor = (
+    server: Pick<StoredServer, 'name' | 'url' | 'secretSealed' | 'checksum'>,
+  ): BbbClient =>
     createBbbClient({
+      name: server.name,
       url: server.url,
       secret: cipher.open(server.secretSealed),
       algorithm: server.checksum,
@@ -90,7 +85,7 @@ export function createBbbServersService(options: { s: Services; cipher: SecretCi
     requireServer,
     changed,
 
-    add(input: BbbServerInput): BbbServerView {
+    async add(input: BbbServerInput): Promise<BbbServerView> {
       s.operator.require('manageSettings');
       const errors: Record<string, Bilingual> = {};
       const name = input.name.trim();
@@ -98,33 +93,33 @@ export function createBbbServersService(options: { s: Services; cipher: SecretCi
         errors.name = bi('required, at most 100 characters', 'obligatoire, 100 caractères au plus');
       else if (repo.byName(name))
         errors.name = bi(`"${name}" already exists`, `« ${name} » existe déjà`);
-      let url = '';
-      try {
-        const parsed = new URL(input.url.trim());
-        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('scheme');
-        if (parsed.search !== '' || parsed.username !== '') throw new Error('extra');
-        url = apiBase(parsed.toString());
-      } catch {
+      const normalised = normaliseServerUrl(input.url);
+      const url = 'url' in normalised ? normalised.url : '';
+      if ('problem' in normalised)
         errors.url = bi(
-          `"${input.url}" is not an http(s) URL such as https://bbb.univ.fr/bigbluebutton/api`,
-          `« ${input.url} » n'est pas une URL http(s) comme https://bbb.univ.fr/bigbluebutton/api`,
+          `"${input.url}" is not a server URL (${normalised.problem}): give https://bbb.univ.fr/bigbluebutton/ or its …/api`,
+          `« ${input.url} » n'est pas l'URL d'un serveur (${normalised.problem}) : donnez https://bbb.univ.fr/bigbluebutton/ ou son …/api`,
         );
-      }
       if (input.secret.trim() === '') errors.secret = bi('required', 'obligatoire');
       const checksum = input.checksum ?? 'sha256';
       if (!(checksumAlgorithms as readonly string[]).includes(checksum))
         errors.checksum = bi('sha1, sha256, sha384 or sha512', 'sha1, sha256, sha384 ou sha512');
       if (Object.keys(errors).length > 0) throw validationError(errors);
+      const secretSealed = cipher.seal(input.secret.trim());
+      let version: string | null = null;
+      if (input.isTestedFirst === true) {
+        const client = clientFor({ name, url, secretSealed, checksum });
+        const info = await client.version().catch(notAdded(name));
+        await client.getMeetings().catch(notAdded(name));
+        version = versionLabel(info);
+      }
+      const at = s.now().toISOString();
       const stored = repo.insert(
-        {
-          name,
-          url,
-          secretSealed: cipher.seal(input.secret.trim()),
-          checksum,
-          autoPublish: input.autoPublish ?? false,
-        },
-        s.now().toISOString(),
+        { name, url, secretSealed, checksum, autoPublish: input.autoPublish ?? false },
+        at,
       );
+      if (version !== null)
+        repo.contact(stored.id, { version, isReachable: true, lastError: null }, at);
       s.record({
         kind: 'bbb.serverAdded',
         subject: `bbb-server:${String(stored.id)}`,
@@ -134,7 +129,7 @@ export function createBbbServersService(options: { s: Services; cipher: SecretCi
         ),
       });
       changed();
-      return view(stored);
+      return view(requireServer(stored.id));
     },
 
     remove(id: number): { id: number } {
@@ -173,5 +168,20 @@ export function createBbbServersService(options: { s: Services; cipher: SecretCi
     },
   };
 }
+
+/** A failed connection test before adding: nothing was added, and the error says why. */
+const notAdded =
+  (name: string) =>
+  (error: unknown): never => {
+    if (!(error instanceof BbbError)) throw error;
+    throw new RegieError(
+      'remote',
+      bi(
+        `Server ${name} not added: ${error.text.en}`,
+        `Serveur ${name} non ajouté : ${error.text.fr}`,
+      ),
+      { ...(error.detail !== undefined ? { detail: error.detail } : {}), cause: error },
+    );
+  };
 
 export type BbbServersService = ReturnType<typeof createBbbServersService>;

@@ -1,4 +1,5 @@
 import SftpClient from 'ssh2-sftp-client';
+import type { Bilingual } from '../../../src-preload/contract';
 import { bi, RegieError } from '../../ground/errors';
 import type { SftpSourceConfig } from './types';
 
@@ -52,6 +53,7 @@ const LOSS_CODES = new Set([
  */
 export function isConnectionLoss(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (error instanceof TimeoutError) return true;
   if (typeof code === 'string' && LOSS_CODES.has(code)) return true;
   return (
     typeof message === 'string' &&
@@ -59,8 +61,14 @@ export function isConnectionLoss(error: unknown): boolean {
   );
 }
 
-export class TimeoutError extends Error {
-  readonly code = 'ETIMEDOUT';
+/** An SFTP server that stopped answering: a RegieError `remote`, its errno `ETIMEDOUT`. */
+export class TimeoutError extends RegieError {
+  readonly errno = 'ETIMEDOUT';
+
+  constructor(text: Bilingual) {
+    super('remote', text, { detail: `ETIMEDOUT: ${text.en}` });
+    this.name = 'TimeoutError';
+  }
 }
 
 export interface Connection {
@@ -155,7 +163,15 @@ export function createConnection(
       // readyTimeout covers the SSH handshake only; opening the SFTP channel gets the same time.
       const tooLong = new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new TimeoutError('no SFTP session after the connection timeout')),
+          () =>
+            reject(
+              new TimeoutError(
+                bi(
+                  'no SFTP session after the connection timeout',
+                  'pas de session SFTP dans le délai de connexion',
+                ),
+              ),
+            ),
           options.connectTimeoutMs * 2,
         );
       });
@@ -209,7 +225,15 @@ export function createConnection(
         entry.waiting.add(r);
         timer = setTimeout(() => {
           const seconds = String(options.operationTimeoutMs / 1000);
-          lost(entry, new TimeoutError(`no answer for ${seconds} s to ${what}`));
+          lost(
+            entry,
+            new TimeoutError(
+              bi(
+                `no answer for ${seconds} s to ${what}`,
+                `pas de réponse en ${seconds} s à ${what}`,
+              ),
+            ),
+          );
         }, options.operationTimeoutMs);
       });
       try {

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type SftpClient from 'ssh2-sftp-client';
+import { bi } from '../../ground/errors';
 import { TimeoutError } from './connection';
 import type { SftpDownloadProgress } from './types';
 
@@ -85,7 +86,15 @@ export async function downloadToPart(
     const onAbort = () => fail(options.signal.reason);
     options.signal.addEventListener('abort', onAbort, { once: true });
     const seconds = String(options.stallMs / 1000);
-    const stalled = () => fail(new TimeoutError(`no data for ${seconds} s from ${target.relPath}`));
+    const stalled = () =>
+      fail(
+        new TimeoutError(
+          bi(
+            `no data for ${seconds} s from ${target.relPath}`,
+            `aucune donnée en ${seconds} s pour ${target.relPath}`,
+          ),
+        ),
+      );
     const watchdog = setTimeout(stalled, options.stallMs);
     input.on('data', (chunk: Buffer) => {
       downloaded += chunk.length;
