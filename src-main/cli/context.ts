@@ -2,16 +2,12 @@ import { createApp, type RegieApp } from '../app/app';
 import { resolveDataDir } from './dataDir';
 import type { CliIo } from './io';
 
-export interface CommandContext {
-  io: CliIo;
-  /** The arguments after the command words. */
-  args: string[];
-}
-
 export interface GlobalValues {
   data?: string | undefined;
   json?: boolean | undefined;
   as?: string | undefined;
+  /** Errors come with their technical detail and stack. */
+  debug?: boolean | undefined;
   /** Long-running commands (serve) watch the drop folders. */
   watch?: boolean;
 }

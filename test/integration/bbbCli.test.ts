@@ -37,7 +37,7 @@ describe('regie bbb … (issue #5 §8)', () => {
       '--secret-file',
       secretFile,
     );
-    expect(added.stdout).toMatch(/Server Campus added: 2\.x \/ Scalelite, reachable/);
+    expect(added.stdout).toBe(`Server Campus added: ${sim.url} (2.x / Scalelite, reachable)\n`);
 
     const bad = await regie(
       'bbb',

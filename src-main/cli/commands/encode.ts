@@ -6,9 +6,9 @@ import { EncodeError, encodeRenditionSet } from '../../media/encode';
 import type { VideoRendition } from '../../media/renditions';
 import { checkRenditions } from '../../media/renditionsCheck';
 import { verifyOutputs } from '../../media/verifyOutputs';
-import { parseCommand, requireOption } from '../commandLine';
-import type { CommandContext } from '../context';
-import { UsageError } from '../io';
+import { requireOption } from '../commandLine';
+import { UsageError, type CliIo } from '../io';
+import { leaf } from '../spec';
 
 /** `--renditions FILE`: a JSON list of Pod `VideoRendition` rows, as `VIDEO_RENDITIONS` takes. */
 function readRenditions(path: string): VideoRendition[] {
@@ -27,20 +27,39 @@ function readRenditions(path: string): VideoRendition[] {
  * `regie encode INPUT --out DIR`: Pod's rendition set and info_video.json, standalone (no data
  * directory), progress on stderr. The same code as the encode jobs.
  */
-export async function encodeCommand(ctx: CommandContext): Promise<void> {
-  const { values, positionals } = parseCommand(
-    ctx.args,
-    { out: { type: 'string' }, preset: { type: 'string' }, renditions: { type: 'string' } },
-    ['INPUT'],
-  );
+export const encodeCommand = leaf({
+  name: 'encode',
+  summary: "encode a file into Pod's rendition set, standalone (no data directory)",
+  args: ['INPUT'],
+  options: {
+    out: { type: 'string', value: 'DIR', help: 'the output folder (required)' },
+    preset: { type: 'string', value: 'P', help: "x264's preset (FFMPEG_PRESET)" },
+    renditions: {
+      type: 'string',
+      value: 'FILE.json',
+      help: "Pod's VideoRendition rows (VIDEO_RENDITIONS)",
+    },
+  },
+  run: async ({ io, values, positionals }) => encode({ io, values, positionals }),
+});
+
+async function encode({
+  io,
+  values,
+  positionals,
+}: {
+  io: CliIo;
+  values: { out?: string; preset?: string; renditions?: string; json?: boolean | undefined };
+  positionals: string[];
+}): Promise<void> {
   const input = resolve(positionals[0] ?? '');
   const renditions =
     values.renditions === undefined ? undefined : readRenditions(values.renditions);
   const outDir = resolve(requireOption(values.out, 'out'));
-  const ffmpeg = resolveProgram('ffmpeg', { env: ctx.io.env });
-  const ffprobe = resolveProgram('ffprobe', { env: ctx.io.env });
+  const ffmpeg = resolveProgram('ffmpeg', { env: io.env });
+  const ffprobe = resolveProgram('ffprobe', { env: io.env });
   const controller = new AbortController();
-  void ctx.io.untilStopped().then(() => controller.abort());
+  void io.untilStopped().then(() => controller.abort());
   let lastLine = 0;
   try {
     const result = await encodeRenditionSet({
@@ -56,13 +75,13 @@ export async function encodeCommand(ctx: CommandContext): Promise<void> {
         if (now - lastLine < 1000 && phase === 'encode') return;
         lastLine = now;
         const percent = fraction === null ? '' : ` ${(fraction * 100).toFixed(0)} %`;
-        ctx.io.err(`${phase}${percent}${speed ? ` ×${speed.toFixed(1)}` : ''}\n`);
+        io.err(`${phase}${percent}${speed ? ` ×${speed.toFixed(1)}` : ''}\n`);
       },
     });
     const verified = await verifyOutputs(result, result.durationS, { ffprobe });
     if (!verified.ok) {
       throw new RegieError(
-        'internal',
+        'program',
         bi(
           `Verification failed: ${verified.problems.join('; ')}`,
           `Vérification échouée : ${verified.problems.join(' ; ')}`,
@@ -83,17 +102,15 @@ export async function encodeCommand(ctx: CommandContext): Promise<void> {
       info: result.infoPath,
       commands: result.commands.map((c) => c.command),
     };
-    ctx.io.out(
+    io.out(
       values.json
         ? `${JSON.stringify(summary, null, 2)}\n`
         : `Encoded ${input} into ${result.outDir} (${String(result.mp4.length)} MP4, ${String(result.hls.length)} HLS)\n`,
     );
   } catch (error) {
-    if (error instanceof EncodeError) {
-      if (error.failure === 'input') throw new UsageError(`INPUT: ${error.reason.en}`);
-      if (error.command) ctx.io.err(`command: ${error.command}\n${error.stderrTail}\n`);
-      throw new RegieError('internal', error.reason);
-    }
+    if (error instanceof EncodeError && error.failure === 'input')
+      throw new UsageError(`INPUT: ${error.reason.en}`);
+    // A RegieError (`program`, `disk`, `cancelled`): its command and stderr show with --debug.
     throw error;
   }
 }

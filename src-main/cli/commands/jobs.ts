@@ -1,7 +1,7 @@
 import type { Job } from '../../../src-preload/contract';
-import { parseCommand } from '../commandLine';
-import { print, withApp, type CommandContext } from '../context';
+import { print, withApp } from '../context';
 import { table, UsageError } from '../io';
+import { group, leaf } from '../spec';
 
 const rows = (jobs: Job[]) =>
   jobs.map((j) => ({
@@ -20,48 +20,58 @@ const idOf = (text: string | undefined) => {
   return Number(text);
 };
 
-/** `regie jobs list|cancel ID|retry ID` and `regie videos list`. */
-export async function jobsCommand(verb: string | undefined, ctx: CommandContext): Promise<void> {
-  switch (verb) {
-    case 'list': {
-      const { values } = parseCommand(ctx.args, {}, []);
-      await withApp(ctx.io, values, async (app) => {
-        const jobs = await app.api.invoke('jobs.list', {});
-        print(ctx.io, values, jobs, () => table(rows(jobs), 'No jobs.'));
-      });
-      return;
-    }
-    case 'cancel':
-    case 'retry': {
-      const { values, positionals } = parseCommand(ctx.args, {}, ['ID']);
-      const id = idOf(positionals[0]);
-      await withApp(ctx.io, values, async (app) => {
-        const job = await app.api.invoke(verb === 'cancel' ? 'jobs.cancel' : 'jobs.retry', { id });
-        print(ctx.io, values, job, () => `Job ${String(job.id)} is ${job.status}\n`);
-      });
-      return;
-    }
-    default:
-      throw new UsageError(`jobs: expected list, cancel or retry${verb ? `, not "${verb}"` : ''}`);
-  }
-}
+const list = leaf({
+  name: 'list',
+  summary: 'list the jobs (encodings, downloads) and their state',
+  run: async ({ io, values }) => {
+    await withApp(io, values, async (app) => {
+      const jobs = await app.api.invoke('jobs.list', {});
+      print(io, values, jobs, () => table(rows(jobs), 'No jobs.'));
+    });
+  },
+});
 
-export async function videosCommand(verb: string | undefined, ctx: CommandContext): Promise<void> {
-  if (verb !== 'list')
-    throw new UsageError(`videos: expected list${verb ? `, not "${verb}"` : ''}`);
-  const { values } = parseCommand(ctx.args, {}, []);
-  await withApp(ctx.io, values, async (app) => {
-    const videos = await app.api.invoke('videos.list', {});
-    print(ctx.io, values, videos, () =>
-      table(
-        videos.map((v) => ({
-          id: String(v.id),
-          title: v.title,
-          duration: `${Math.round(v.durationS)} s`,
-          files: String(v.renditions.length),
-        })),
-        'No videos.',
-      ),
-    );
+const act = (verb: 'cancel' | 'retry', summary: string) =>
+  leaf({
+    name: verb,
+    summary,
+    args: ['ID'],
+    run: async ({ io, values, positionals }) => {
+      const id = idOf(positionals[0]);
+      await withApp(io, values, async (app) => {
+        const job = await app.api.invoke(verb === 'cancel' ? 'jobs.cancel' : 'jobs.retry', { id });
+        print(io, values, job, () => `Job ${String(job.id)} is ${job.status}\n`);
+      });
+    },
   });
-}
+
+/** `regie jobs list|cancel ID|retry ID`. */
+export const jobsCommand = group('jobs', 'the job queue: list, cancel, retry', [
+  list,
+  act('cancel', 'cancel a queued or running job'),
+  act('retry', 'queue a failed, cancelled or interrupted job again'),
+]);
+
+/** `regie videos list`. */
+export const videosCommand = group('videos', 'the Library', [
+  leaf({
+    name: 'list',
+    summary: 'list the videos in the Library',
+    run: async ({ io, values }) => {
+      await withApp(io, values, async (app) => {
+        const videos = await app.api.invoke('videos.list', {});
+        print(io, values, videos, () =>
+          table(
+            videos.map((v) => ({
+              id: String(v.id),
+              title: v.title,
+              duration: `${Math.round(v.durationS)} s`,
+              files: String(v.renditions.length),
+            })),
+            'No videos.',
+          ),
+        );
+      });
+    },
+  }),
+]);

@@ -1,7 +1,8 @@
 import { fileStatuses, type FileStatus, type RecorderFile } from '../../../src-preload/contract';
-import { integerOption, parseCommand, requireOption } from '../commandLine';
-import { print, withApp, type CommandContext } from '../context';
+import { integerOption, requireOption } from '../commandLine';
+import { print, withApp } from '../context';
 import { namingOptions, table, UsageError } from '../io';
+import { group, leaf } from '../spec';
 
 const optionNames: Record<string, string> = {
   owner: '--owner',
@@ -27,72 +28,77 @@ const rows = (files: RecorderFile[]) =>
     reason: f.reason?.en ?? '',
   }));
 
+const list = leaf({
+  name: 'list',
+  summary: 'list the drop-folder files',
+  options: {
+    status: { type: 'string', value: 'S', help: `only this status: ${fileStatuses.join(', ')}` },
+  },
+  run: async ({ io, values }) => {
+    const status = values.status;
+    if (status !== undefined && !(fileStatuses as readonly string[]).includes(status)) {
+      throw new UsageError(`--status must be one of ${fileStatuses.join(', ')}, not "${status}"`);
+    }
+    await withApp(io, values, async (app) => {
+      const files = await app.api.invoke(
+        'inbox.list',
+        status ? { statuses: [status as FileStatus] } : {},
+      );
+      print(io, values, files, () => table(rows(files), 'No recording files.'));
+    });
+  },
+});
+
+const claim = leaf({
+  name: 'claim',
+  summary: 'give a file to its owner and queue it for encoding',
+  args: ['ID'],
+  options: {
+    owner: { type: 'string', value: 'USERNAME', help: "the video's owner (required)" },
+    title: { type: 'string', value: 'T', help: 'its title' },
+    type: { type: 'string', value: 'N', help: "Pod's video type id" },
+    description: { type: 'string', value: 'D', help: 'its description' },
+  },
+  run: async ({ io, values, positionals }) => {
+    const id = idArgument(positionals[0]);
+    const owner = requireOption(values.owner, 'owner');
+    const videoTypeId = integerOption(values.type, 'type');
+    await withApp(io, values, async (app) => {
+      const made = await app.api
+        .invoke('inbox.assign', {
+          ids: [id],
+          owner,
+          ...(values.title !== undefined ? { title: values.title } : {}),
+          ...(videoTypeId !== undefined ? { videoTypeId } : {}),
+          ...(values.description !== undefined ? { description: values.description } : {}),
+        })
+        .catch(namingOptions(optionNames));
+      print(
+        io,
+        values,
+        made[0],
+        () => `Recording ${String(made[0]?.id)} "${made[0]?.title ?? ''}" queued for encoding\n`,
+      );
+    });
+  },
+});
+
+const remove = leaf({
+  name: 'delete',
+  summary: 'move a file to the trash',
+  args: ['ID'],
+  run: async ({ io, values, positionals }) => {
+    const id = idArgument(positionals[0]);
+    await withApp(io, values, async (app) => {
+      const result = await app.api.invoke('inbox.delete', { ids: [id] });
+      print(io, values, result, () => `File ${String(id)} moved to the trash\n`);
+    });
+  },
+});
+
 /** `regie recordings …`: the drop-folder files, from first sight to publication. */
-export async function recordingsCommand(
-  verb: string | undefined,
-  ctx: CommandContext,
-): Promise<void> {
-  switch (verb) {
-    case 'list': {
-      const { values } = parseCommand(ctx.args, { status: { type: 'string' } }, []);
-      const status = values.status;
-      if (status !== undefined && !(fileStatuses as readonly string[]).includes(status)) {
-        throw new UsageError(`--status must be one of ${fileStatuses.join(', ')}, not "${status}"`);
-      }
-      await withApp(ctx.io, values, async (app) => {
-        const files = await app.api.invoke(
-          'inbox.list',
-          status ? { statuses: [status as FileStatus] } : {},
-        );
-        print(ctx.io, values, files, () => table(rows(files), 'No recording files.'));
-      });
-      return;
-    }
-    case 'claim': {
-      const { values, positionals } = parseCommand(
-        ctx.args,
-        {
-          owner: { type: 'string' },
-          title: { type: 'string' },
-          type: { type: 'string' },
-          description: { type: 'string' },
-        },
-        ['ID'],
-      );
-      const id = idArgument(positionals[0]);
-      const owner = requireOption(values.owner, 'owner');
-      const videoTypeId = integerOption(values.type, 'type');
-      await withApp(ctx.io, values, async (app) => {
-        const made = await app.api
-          .invoke('inbox.assign', {
-            ids: [id],
-            owner,
-            ...(values.title !== undefined ? { title: values.title } : {}),
-            ...(videoTypeId !== undefined ? { videoTypeId } : {}),
-            ...(values.description !== undefined ? { description: values.description } : {}),
-          })
-          .catch(namingOptions(optionNames));
-        print(
-          ctx.io,
-          values,
-          made[0],
-          () => `Recording ${String(made[0]?.id)} "${made[0]?.title ?? ''}" queued for encoding\n`,
-        );
-      });
-      return;
-    }
-    case 'delete': {
-      const { values, positionals } = parseCommand(ctx.args, {}, ['ID']);
-      const id = idArgument(positionals[0]);
-      await withApp(ctx.io, values, async (app) => {
-        const result = await app.api.invoke('inbox.delete', { ids: [id] });
-        print(ctx.io, values, result, () => `File ${String(id)} moved to the trash\n`);
-      });
-      return;
-    }
-    default:
-      throw new UsageError(
-        `recordings: expected list, claim or delete${verb ? `, not "${verb}"` : ''}`,
-      );
-  }
-}
+export const recordingsCommand = group('recordings', 'the drop-folder files: list, claim, delete', [
+  list,
+  claim,
+  remove,
+]);

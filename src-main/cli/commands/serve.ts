@@ -2,27 +2,36 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startHost } from '../../host/server';
-import { integerOption, parseCommand } from '../commandLine';
-import { withApp, type CommandContext } from '../context';
+import { integerOption } from '../commandLine';
+import { withApp } from '../context';
 import { UsageError } from '../io';
+import { leaf, type LeafContext } from '../spec';
 
 /** Where the built renderer sits next to the built CLI (out/node → out/renderer). */
 export const defaultStaticDir = (): string =>
   fileURLToPath(new URL('../renderer/', import.meta.url));
 
-export async function serveCommand(ctx: CommandContext): Promise<void> {
-  const { values } = parseCommand(
-    ctx.args,
-    {
-      host: { type: 'string' },
-      port: { type: 'string' },
-      'no-open': { type: 'boolean' },
-      'allow-remote': { type: 'boolean' },
-      'token-file': { type: 'string' },
-      static: { type: 'string' },
-    },
-    [],
-  );
+const options = {
+  host: { type: 'string', value: 'H', help: 'the address to listen on (127.0.0.1)' },
+  port: { type: 'string', value: 'P', help: 'the port (0: any free one)' },
+  'no-open': { type: 'boolean', help: 'do not open a browser' },
+  'allow-remote': {
+    type: 'boolean',
+    help: 'listen on another address than loopback (needs --token-file)',
+  },
+  'token-file': { type: 'string', value: 'F', help: 'the session token (else REGIE_TOKEN)' },
+  static: { type: 'string', value: 'DIR', help: 'the built renderer (else REGIE_STATIC_DIR)' },
+} as const;
+
+export const serveCommand = leaf({
+  name: 'serve',
+  summary: 'run the web console (127.0.0.1, a session token in the printed URL)',
+  options,
+  run: serve,
+});
+
+async function serve(ctx: LeafContext<typeof options>): Promise<void> {
+  const { values } = ctx;
   const port = integerOption(values.port, 'port');
   if (port !== undefined && port > 65535)
     throw new UsageError(`--port must be 0–65535, not ${String(port)}`);
