@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { bi, RegieError } from '../ground/errors';
 import { counted } from '../ground/wording';
 import type { Db } from '../db/open';
-import { ProgramError } from '../media/run';
 import { freeBytesAt, notEnoughSpace } from './disk';
 import { describeFailure, isAbort } from './failure';
 import { createJobsRepository, type JobEnd } from './repository';
@@ -178,10 +177,12 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       });
       outcome = { status: 'succeeded', error: null };
     } catch (error) {
-      if (error instanceof ProgramError) {
-        if (!view.commands.includes(error.commandLine)) view.commands.push(error.commandLine);
+      // What any failed program left to reproduce it in a terminal (RegieError's fields).
+      if (error instanceof RegieError && error.command !== undefined) {
+        if (!view.commands.includes(error.command)) view.commands.push(error.command);
         if (error.stderrTail !== '' && view.stderrTail.length === 0) {
-          appendStderr(view, error.lastLines(STDERR_LINES));
+          const lines = error.stderrTail.split('\n').filter((line) => line.trim() !== '');
+          appendStderr(view, lines.slice(-STDERR_LINES));
         }
       }
       if (controller.signal.aborted || isAbort(error)) {
