@@ -48,6 +48,12 @@ export const PUSH_INTERVAL_MS = 250;
 export const PERSIST_INTERVAL_MS = 1000;
 const DEFAULT_MIN_FREE_BYTES = 1_000_000_000;
 
+/** A job stopped by a normal quit; a crash's jobs get the start-up's own message instead. */
+export const quitReason = bi(
+  'Interrupted (quit): Régie was quit while this job ran; it runs again at the next start.',
+  'Interrompue (arrêt) : Régie a été quitté pendant cette tâche ; elle repart au prochain démarrage.',
+);
+
 interface Running {
   view: JobRecord;
   controller: AbortController;
@@ -190,10 +196,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
           entry.stopReason === 'stop'
             ? {
                 status: 'interrupted',
-                error: bi(
-                  'Interrupted because Régie stopped; it is queued again at the next start.',
-                  "Interrompue par l'arrêt de Régie ; elle repart au prochain démarrage.",
-                ),
+                error: quitReason,
               }
             : { status: 'cancelled', error: null };
       } else {

@@ -280,18 +280,19 @@ export function createInboxService(options: {
       },
       observe: (relPath: string) => Promise<StoredFile>,
     ): Promise<Recording> {
+      // Every wrong field at once, as Pod's form shows them (title is required there too).
+      const errors: Record<string, Bilingual> = {};
       const recorder = options.recorders.list().find((r) => r.id === input.recorderId);
-      if (!recorder)
-        throw validationError({ recorderId: bi('unknown recorder', 'enregistreur inconnu') });
+      if (!recorder) errors.recorderId = bi('unknown recorder', 'enregistreur inconnu');
       const parts = input.relPath.split('/').filter((p) => p !== '');
       if (parts.length === 0 || parts.some((p) => p === '..' || p === '.' || p.includes('\\'))) {
-        throw validationError({
-          relPath: bi(
-            'a path inside the recorder folder, without ..',
-            'un chemin dans le dossier de l’enregistreur, sans ..',
-          ),
-        });
+        errors.relPath = bi(
+          'a path inside the recorder folder, without ..',
+          'un chemin dans le dossier de l’enregistreur, sans ..',
+        );
       }
+      if (input.title.trim() === '') errors.title = bi('required', 'obligatoire');
+      if (!recorder || Object.keys(errors).length > 0) throw validationError(errors);
       const file = await observe([recorder.directory, ...parts].join('/'));
       const [recording] = await this.assign({
         ids: [file.id],

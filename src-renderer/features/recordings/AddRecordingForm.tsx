@@ -21,19 +21,23 @@ export function AddRecordingForm(props: {
   onDone: () => void;
 }) {
   const t = useT();
+  // Every missing field is flagged at once, before the call; the main side checks them all too.
+  const required = (value: string | null) =>
+    value === null || value.trim() === '' ? t('common.required') : null;
   const form = useForm<Values>({
     initialValues: { recorderId: null, relPath: '', title: '', owner: null },
+    validate: {
+      recorderId: (value) => (value === null ? t('recordings.add.chooseRecorder') : null),
+      relPath: required,
+      title: required,
+    },
   });
   const { run, isBusy } = useSubmit((errors) =>
     form.setErrors(
       errors.recorderId ? errors : { ...errors, relPath: errors.relPath ?? errors.ids },
     ),
   );
-  const submit = (v: Values) => {
-    if (v.recorderId === null) {
-      form.setErrors({ recorderId: t('recordings.add.chooseRecorder') });
-      return;
-    }
+  const submit = (v: Values) =>
     void run(
       () =>
         call('recordings.add', {
@@ -45,12 +49,11 @@ export function AddRecordingForm(props: {
       (recording) => {
         notifications.show({
           color: 'green',
-          message: t('inbox.claimed', { count: '1' }) + ` — ${recording.title}`,
+          message: `${t('inbox.claimed', { count: 1 })} — ${recording.title}`,
         });
         props.onDone();
       },
     );
-  };
   return (
     <form onSubmit={form.onSubmit(submit)} noValidate>
       <Stack>
