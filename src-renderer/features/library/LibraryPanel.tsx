@@ -1,4 +1,13 @@
-import { Group, Modal, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Group,
+  Modal,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { Video } from '../../../src-preload/contract';
 import { formatSize } from '../../components/format';
@@ -6,7 +15,7 @@ import { useArea } from '../../app/useArea';
 import { PanelHeader } from '../../components/PanelHeader';
 import { useT } from '../../i18n/i18n';
 import { usersStore } from '../users/usersStore';
-import { Player } from './Player';
+import { fileUrl, Player } from './Player';
 import { VideoGrid } from './VideoGrid';
 import { VideoTable } from './VideoTable';
 import { videosStore } from './videosStore';
@@ -82,14 +91,27 @@ export function LibraryPanel() {
         {playing && (
           <Stack>
             <Player video={playing} />
-            <Table verticalSpacing={4} data-testid="renditions">
+            <Table
+              verticalSpacing={4}
+              data-testid="renditions"
+              aria-label={t('library.renditions')}
+            >
               <Table.Tbody>
                 {playing.renditions.map((r) => (
                   <Table.Tr key={r.file}>
                     <Table.Td fw={500}>{r.name}</Table.Td>
                     <Table.Td>{r.kind}</Table.Td>
                     <Table.Td ff="monospace" fz="xs">
-                      {r.file}
+                      <Anchor
+                        href={fileUrl(playing, r.file)}
+                        download={r.file.split('/').at(-1)}
+                        target="_blank"
+                        rel="noreferrer"
+                        inherit
+                        aria-label={t('library.rendition.download', { file: r.file })}
+                      >
+                        {r.file}
+                      </Anchor>
                     </Table.Td>
                     <Table.Td>{formatSize(r.sizeBytes)}</Table.Td>
                   </Table.Tr>

@@ -1,22 +1,42 @@
-import { Box, Slider, Stack } from '@mantine/core';
+import { ActionIcon, Group, Stack, Text } from '@mantine/core';
+import {
+  IconMaximize,
+  IconPlayerPauseFilled,
+  IconPlayerPlayFilled,
+  IconVolume,
+  IconVolumeOff,
+} from '@tabler/icons-react';
 import Hls from 'hls.js';
 import { useEffect, useRef, useState } from 'react';
 import type { Video } from '../../../src-preload/contract';
 import { mediaUrl } from '../../client/client';
-import { formatDuration } from '../../components/format';
-import { cueAt, parseOverviewVtt, type OverviewCue } from './overviewVtt';
+import { formatDuration } from '../../i18n/format';
+import { useT } from '../../i18n/i18n';
+import { parseOverviewVtt, type OverviewCue } from './overviewVtt';
+import { SeekBar } from './SeekBar';
 
-const fileUrl = (video: Video, file: string) => mediaUrl(`/library/${String(video.id)}/${file}`);
+export const fileUrl = (video: Video, file: string) =>
+  mediaUrl(`/library/${String(video.id)}/${file}`);
+
+/** play() rejects when a pause interrupts it: nothing to report, the state follows the events. */
+const togglePlay = async (media: HTMLVideoElement | null) => {
+  if (!media) return;
+  if (media.paused) await media.play().catch(() => undefined);
+  else media.pause();
+};
 
 /**
  * Plays a published video: hls.js on the master playlist (every rendition, adaptive), the MP4
- * where MSE is missing, with the overview sprite shown while hovering the seek bar.
+ * where MSE is missing. Its own controls rather than the browser's, so that there is one seek bar,
+ * whose hover shows the time under the pointer and the overview sprite's tile for it.
  */
 export function Player({ video }: { video: Video }) {
   const element = useRef<HTMLVideoElement>(null);
   const [cues, setCues] = useState<OverviewCue[]>([]);
+  const t = useT();
   const [time, setTime] = useState(0);
-  const [hover, setHover] = useState<number | null>(null);
+  const [isPlaying, setPlaying] = useState(false);
+  const [isMuted, setMuted] = useState(false);
 
   useEffect(() => {
     const media = element.current;
@@ -50,55 +70,61 @@ export function Player({ video }: { video: Video }) {
     };
   }, [video]);
 
-  const cue = hover === null ? undefined : cueAt(cues, hover);
+  const media = () => element.current;
   return (
     <Stack gap={4}>
       <video
         ref={element}
-        controls
         data-testid="library-player"
         poster={video.thumbnail ? fileUrl(video, video.thumbnail) : undefined}
+        onClick={() => void togglePlay(media())}
+        onPlay={() => setPlaying(true)}
+        onPause={() => setPlaying(false)}
+        onVolumeChange={(e) => setMuted(e.currentTarget.muted)}
         onTimeUpdate={(e) => setTime(e.currentTarget.currentTime)}
-        style={{ width: '100%', maxHeight: '60vh', background: '#000' }}
+        style={{ width: '100%', maxHeight: '60vh', background: '#000', cursor: 'pointer' }}
       />
-      {video.durationS > 0 && (
-        <Box pos="relative" onMouseLeave={() => setHover(null)}>
-          {cue && (
-            <Box
-              data-testid="overview-tile"
-              pos="absolute"
-              bottom={28}
-              style={{
-                left: `calc(${String(((hover ?? 0) / video.durationS) * 100)}% - ${String(cue.w / 2)}px)`,
-                width: cue.w,
-                height: cue.h,
-                backgroundImage: `url("${cue.image}")`,
-                backgroundPosition: `-${String(cue.x)}px -${String(cue.y)}px`,
-                border: '1px solid var(--mantine-color-default-border)',
-                borderRadius: 4,
-                pointerEvents: 'none',
-              }}
-            />
-          )}
-          <Slider
-            aria-label="seek"
-            min={0}
-            max={video.durationS}
-            step={0.1}
-            value={time}
-            label={formatDuration}
-            onChange={(value) => {
-              if (element.current) element.current.currentTime = value;
-            }}
-            onMouseMove={(e) => {
-              const box = e.currentTarget.getBoundingClientRect();
-              setHover(
-                Math.max(0, Math.min(1, (e.clientX - box.left) / box.width)) * video.durationS,
-              );
+      <Group gap="xs" wrap="nowrap">
+        <ActionIcon
+          variant="subtle"
+          aria-label={t(isPlaying ? 'library.player.pause' : 'library.player.play')}
+          onClick={() => void togglePlay(media())}
+        >
+          {isPlaying ? <IconPlayerPauseFilled size={18} /> : <IconPlayerPlayFilled size={18} />}
+        </ActionIcon>
+        <Text size="xs" ff="monospace" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {formatDuration(time)} / {formatDuration(video.durationS)}
+        </Text>
+        {video.durationS > 0 && (
+          <SeekBar
+            time={time}
+            durationS={video.durationS}
+            cues={cues}
+            onSeek={(value) => {
+              const m = media();
+              if (m) m.currentTime = value;
+              setTime(value);
             }}
           />
-        </Box>
-      )}
+        )}
+        <ActionIcon
+          variant="subtle"
+          aria-label={t(isMuted ? 'library.player.unmute' : 'library.player.mute')}
+          onClick={() => {
+            const m = media();
+            if (m) m.muted = !m.muted;
+          }}
+        >
+          {isMuted ? <IconVolumeOff size={18} /> : <IconVolume size={18} />}
+        </ActionIcon>
+        <ActionIcon
+          variant="subtle"
+          aria-label={t('library.player.fullscreen')}
+          onClick={() => void media()?.requestFullscreen()}
+        >
+          <IconMaximize size={18} />
+        </ActionIcon>
+      </Group>
     </Stack>
   );
 }
