@@ -10,7 +10,8 @@ export const podEncoderDefaults = { crf: 20, preset: 'slow', keyframeEveryS: 1 }
 /**
  * Régie's default x264 preset (setting FFMPEG_PRESET). `medium` rather than Pod's `slow`: on the
  * encode benchmark (test/bench/encode-vs-pod.mjs) every rendition came out with an SSIM equal to
- * or above Pod's `slow` ones, in about 0.7 of the time. `slow` gives Pod's exact parameters.
+ * or above Pod's `slow` ones, in 0.44–0.49× Pod's time (npm run bench:encode, 2 runs on a 2-core
+ * machine). `slow` gives Pod's exact parameters.
  */
 export const regieDefaultPreset = 'medium';
 

@@ -220,8 +220,8 @@ export const definitions = [
     group: 'site',
     defaultValue: regieDefaultPreset,
     help: bi(
-      "x264 preset of the encodes. Régie's default medium matched or beat the quality (SSIM) of Pod's slow in about 0.7 of the time on the encode benchmark; slow gives Pod's exact parameters.",
-      'Préréglage x264 des encodages. Le medium de Régie a égalé ou dépassé la qualité (SSIM) du slow de Pod en environ 0,7 fois le temps sur le banc d’encodage ; slow donne exactement les paramètres de Pod.',
+      "x264 preset of the encodes. Régie's default medium matched or beat the quality (SSIM) of Pod's slow in 0.44–0.49× Pod's time (npm run bench:encode, 2 runs on a 2-core machine); slow gives Pod's exact parameters.",
+      'Préréglage x264 des encodages. Le medium de Régie a égalé ou dépassé la qualité (SSIM) du slow de Pod en 0,44–0,49× le temps de Pod (npm run bench:encode, 2 passes sur une machine à 2 cœurs) ; slow donne exactement les paramètres de Pod.',
     ),
   },
   {
