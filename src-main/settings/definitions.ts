@@ -469,8 +469,10 @@ interface ValueOfType {
 }
 
 /** The value of one setting, by its definition: `SettingValue<'RECORDER_QUIET_SECONDS'>` is a number. */
-export type SettingValue<K extends SettingKey> =
-  ValueOfType[Extract<(typeof definitions)[number], { key: K }>['type']];
+export type SettingValue<K extends SettingKey> = ValueOfType[Extract<
+  (typeof definitions)[number],
+  { key: K }
+>['type']];
 
 const byKey = new Map<string, SettingDefinition>(definitions.map((d) => [d.key, d]));
 export const findDefinition = (key: string): SettingDefinition | undefined => byKey.get(key);
