@@ -216,6 +216,7 @@ function compose(
     'recordings.add': (args) => inbox.addRecording(args, (relPath) => drop.checkNow(relPath)),
     'bbbServers.list': () => bbb.servers.list(),
     'bbbServers.add': (args) => bbb.servers.add(args),
+    'bbbServers.update': ({ id, patch }) => bbb.servers.update(id, patch),
     'bbbServers.remove': ({ id }) => bbb.servers.remove(id),
     'bbbServers.test': ({ id }) => bbb.servers.test(id),
     'bbbMeetings.poll': () => bbb.pollOnce(),

@@ -195,6 +195,18 @@ export const calls = {
       })
       .strict(),
   ).returns<BbbServerView>(),
+  /** Edits a server; an empty or absent secret keeps the stored one (it never leaves Régie). */
+  'bbbServers.update': call(
+    patchOf(
+      z.object({
+        name: z.string(),
+        url: z.string(),
+        secret: z.string(),
+        checksum: z.enum(['sha1', 'sha256', 'sha384', 'sha512']),
+        autoPublish: z.boolean(),
+      }),
+    ),
+  ).returns<BbbServerView>(),
   'bbbServers.remove': call(id).returns<{ id: number }>(),
   /** The version document, then a signed call: proves the URL, the secret and the algorithm. */
   'bbbServers.test': call(id).returns<BbbServerView>(),

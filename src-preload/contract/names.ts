@@ -38,6 +38,7 @@ const callRecord: Record<CallName, true> = {
   'journal.list': true,
   'bbbServers.list': true,
   'bbbServers.add': true,
+  'bbbServers.update': true,
   'bbbServers.remove': true,
   'bbbServers.test': true,
   'bbbMeetings.poll': true,

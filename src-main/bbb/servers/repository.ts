@@ -44,6 +44,14 @@ export function createBbbServersRepository(db: Db) {
        last_error = @lastError, last_poll_at = coalesce(@lastPollAt, last_poll_at), updated_at = @at
      WHERE id = @id`,
   );
+  const update = db.prepare(
+    `UPDATE bbb_servers SET name = @name, url = @url, secret_sealed = @secretSealed,
+       checksum = @checksum, auto_publish = @autoPublish, updated_at = @at
+     WHERE id = @id`,
+  );
+  const forgetContact = db.prepare<[number]>(
+    'UPDATE bbb_servers SET version = NULL, is_reachable = NULL, last_error = NULL WHERE id = ?',
+  );
   const remove = db.prepare<[number]>('DELETE FROM bbb_servers WHERE id = ?');
   const get = (row: Row | undefined) => row && toServer(row);
   return {
@@ -81,6 +89,15 @@ export function createBbbServersRepository(db: Db) {
         at,
       });
     },
+    update(
+      id: number,
+      server: Pick<StoredServer, 'name' | 'url' | 'secretSealed' | 'checksum' | 'autoPublish'>,
+      at: string,
+    ): void {
+      update.run({ ...server, autoPublish: server.autoPublish ? 1 : 0, at, id });
+    },
+    /** A new URL, secret or algorithm: what the last contact found no longer holds. */
+    forgetContact: (id: number) => void forgetContact.run(id),
     remove: (id: number) => void remove.run(id),
   };
 }

@@ -3,10 +3,9 @@ import { bi, RegieError, validationError } from '../../ground/errors';
 import type { Services } from '../../kit/services';
 import type { SecretCipher } from '../../secrets/cipher';
 import { createBbbClient, type BbbClient } from '../api/client';
-import { checksumAlgorithms } from '../api/checksum';
 import { BbbError } from '../api/errors';
-import { normaliseServerUrl } from '../api/url';
 import { createBbbServersRepository, type StoredServer } from './repository';
+import { checkServerFields } from './validate';
 
 export interface BbbServerInput {
   name: string;
@@ -87,23 +86,11 @@ export function createBbbServersService(options: { s: Services; cipher: SecretCi
 
     async add(input: BbbServerInput): Promise<BbbServerView> {
       s.operator.require('manageSettings');
-      const errors: Record<string, Bilingual> = {};
-      const name = input.name.trim();
-      if (name === '' || name.length > 100)
-        errors.name = bi('required, at most 100 characters', 'obligatoire, 100 caractères au plus');
-      else if (repo.byName(name))
-        errors.name = bi(`"${name}" already exists`, `« ${name} » existe déjà`);
-      const normalised = normaliseServerUrl(input.url);
-      const url = 'url' in normalised ? normalised.url : '';
-      if ('problem' in normalised)
-        errors.url = bi(
-          `"${input.url}" is not a server URL (${normalised.problem}): give https://bbb.univ.fr/bigbluebutton/ or its …/api`,
-          `« ${input.url} » n'est pas l'URL d'un serveur (${normalised.problem}) : donnez https://bbb.univ.fr/bigbluebutton/ ou son …/api`,
-        );
-      if (input.secret.trim() === '') errors.secret = bi('required', 'obligatoire');
-      const checksum = input.checksum ?? 'sha256';
-      if (!(checksumAlgorithms as readonly string[]).includes(checksum))
-        errors.checksum = bi('sha1, sha256, sha384 or sha512', 'sha1, sha256, sha384 ou sha512');
+      const { fields, errors } = checkServerFields(input, {
+        isNameTaken: (n) => repo.byName(n) !== undefined,
+        isSecretRequired: true,
+      });
+      const { name, url, checksum } = fields;
       if (Object.keys(errors).length > 0) throw validationError(errors);
       const secretSealed = cipher.seal(input.secret.trim());
       let version: string | null = null;
@@ -130,6 +117,43 @@ export function createBbbServersService(options: { s: Services; cipher: SecretCi
       });
       changed();
       return view(requireServer(stored.id));
+    },
+
+    /** Edits a server; an empty or absent secret keeps the stored one. */
+    update(id: number, patch: Partial<Omit<BbbServerInput, 'isTestedFirst'>>): BbbServerView {
+      s.operator.require('manageSettings');
+      const server = requireServer(id);
+      const secret = patch.secret?.trim() ?? '';
+      const { fields, errors } = checkServerFields(
+        {
+          name: patch.name ?? server.name,
+          url: patch.url ?? server.url,
+          checksum: patch.checksum ?? server.checksum,
+        },
+        { isNameTaken: (n) => (repo.byName(n)?.id ?? id) !== id, isSecretRequired: false },
+      );
+      if (Object.keys(errors).length > 0) throw validationError(errors);
+      repo.update(
+        id,
+        {
+          ...fields,
+          secretSealed: secret === '' ? server.secretSealed : cipher.seal(secret),
+          autoPublish: patch.autoPublish ?? server.autoPublish,
+        },
+        s.now().toISOString(),
+      );
+      if (fields.url !== server.url || fields.checksum !== server.checksum || secret !== '')
+        repo.forgetContact(id);
+      s.record({
+        kind: 'bbb.serverUpdated',
+        subject: `bbb-server:${String(id)}`,
+        text: bi(
+          `BigBlueButton server ${fields.name} saved (${fields.url}, ${fields.checksum}${secret === '' ? '' : ', new secret'})`,
+          `Serveur BigBlueButton ${fields.name} enregistré (${fields.url}, ${fields.checksum}${secret === '' ? '' : ', nouveau secret'})`,
+        ),
+      });
+      changed();
+      return view(requireServer(id));
     },
 
     remove(id: number): { id: number } {

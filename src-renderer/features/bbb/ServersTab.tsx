@@ -1,104 +1,27 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  PasswordInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
+import { Alert, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { BbbChecksum } from '../../../src-preload/contract';
+import type { BbbServerView } from '../../../src-preload/contract';
 import { call } from '../../client/client';
-import { useSubmit } from '../../client/useSubmit';
 import { ConfirmModal } from '../../components/ConfirmModal';
-import { FormActions } from '../../components/FormActions';
+import { RowAction } from '../../components/RowAction';
 import { useT } from '../../i18n/i18n';
 import { appInfoStore } from '../users/usersStore';
 import { bbbServersStore } from './bbbStores';
+import { ServerForm } from './ServerForm';
+import { ServerState } from './ServerState';
 
-interface Values {
-  name: string;
-  url: string;
-  secret: string;
-  checksum: BbbChecksum;
-  autoPublish: boolean;
-}
+type Editing = { mode: 'add' } | { mode: 'edit'; server: BbbServerView } | null;
 
-function ServerForm({ onDone }: { onDone: () => void }) {
-  const t = useT();
-  const form = useForm<Values>({
-    initialValues: { name: '', url: '', secret: '', checksum: 'sha256', autoPublish: false },
-  });
-  const { run, isBusy } = useSubmit(form.setErrors);
-  const submit = (v: Values) =>
-    void run(
-      async () => {
-        const server = await call('bbbServers.add', v);
-        return call('bbbServers.test', { id: server.id });
-      },
-      (server) => {
-        notifications.show({
-          color: server.isReachable ? 'green' : 'orange',
-          message: server.isReachable
-            ? t('bbb.server.added', { name: server.name, version: server.version ?? '' })
-            : t('bbb.server.addedUnreachable', {
-                name: server.name,
-                error: server.lastError ?? '',
-              }),
-        });
-        onDone();
-      },
-    );
-  return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
-      <Stack>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('bbb.server.name')} withAsterisk {...form.getInputProps('name')} />
-          <Select
-            label={t('bbb.server.checksum')}
-            description={t('bbb.server.checksumHelp')}
-            data={['sha256', 'sha1', 'sha512', 'sha384']}
-            allowDeselect={false}
-            {...form.getInputProps('checksum')}
-          />
-        </SimpleGrid>
-        <TextInput
-          label={t('bbb.server.url')}
-          placeholder="https://bbb.univ.fr/bigbluebutton/api"
-          withAsterisk
-          {...form.getInputProps('url')}
-        />
-        <PasswordInput
-          label={t('bbb.server.secret')}
-          withAsterisk
-          {...form.getInputProps('secret')}
-        />
-        <Switch
-          label={t('bbb.server.autoPublish')}
-          description={t('bbb.server.autoPublishHelp')}
-          {...form.getInputProps('autoPublish', { type: 'checkbox' })}
-        />
-        <FormActions isBusy={isBusy} onCancel={onDone} />
-      </Stack>
-    </form>
-  );
-}
-
-/** BBB and Scalelite servers: add, test the connection, remove. */
-export function ServersTab() {
+/** BBB and Scalelite servers: add, edit, test the connection, remove. */
+export function ServersTab(props: { isAddAsked?: boolean }) {
   const t = useT();
   const servers = bbbServersStore.use((s) => s.data) ?? [];
   const canEdit = appInfoStore.use((s) => s.data?.operator.permissions.manageSettings) ?? false;
-  const [isAdding, setAdding] = useState(false);
+  // The other tabs' "Add a server" opens this tab with the form open.
+  const [editing, setEditing] = useState<Editing>(
+    props.isAddAsked && canEdit ? { mode: 'add' } : null,
+  );
   const [testing, setTesting] = useState<number | null>(null);
   const [removing, setRemoving] = useState<{ id: number; name: string } | null>(null);
   const test = (id: number) => {
@@ -109,7 +32,7 @@ export function ServersTab() {
     <Stack>
       {!canEdit && <Alert color="yellow">{t('common.forbidden')}</Alert>}
       <Group justify="flex-end">
-        <Button disabled={!canEdit} onClick={() => setAdding(true)}>
+        <Button disabled={!canEdit} onClick={() => setEditing({ mode: 'add' })}>
           {t('bbb.server.add')}
         </Button>
       </Group>
@@ -144,24 +67,7 @@ export function ServersTab() {
                 <Table.Td>{s.checksum}</Table.Td>
                 <Table.Td>{s.version ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Badge
-                    variant="light"
-                    color={s.isReachable === null ? 'gray' : s.isReachable ? 'green' : 'red'}
-                    tt="none"
-                  >
-                    {t(
-                      s.isReachable === null
-                        ? 'bbb.server.untested'
-                        : s.isReachable
-                          ? 'bbb.server.reachable'
-                          : 'bbb.server.unreachable',
-                    )}
-                  </Badge>
-                  {s.lastError && (
-                    <Text size="xs" c="red" maw={360}>
-                      {s.lastError}
-                    </Text>
-                  )}
+                  <ServerState server={s} />
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
@@ -174,17 +80,21 @@ export function ServersTab() {
                     >
                       {t('bbb.server.test')}
                     </Button>
-                    {canEdit && (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setRemoving({ id: s.id, name: s.name })}
-                        aria-label={`${t('common.delete')} ${s.name}`}
-                      >
-                        {t('common.delete')}
-                      </Button>
-                    )}
+                    <RowAction
+                      label={t('common.edit')}
+                      subject={s.name}
+                      icon={IconPencil}
+                      isDisabled={!canEdit}
+                      onClick={() => setEditing({ mode: 'edit', server: s })}
+                    />
+                    <RowAction
+                      label={t('common.delete')}
+                      subject={s.name}
+                      icon={IconTrash}
+                      color="red"
+                      isDisabled={!canEdit}
+                      onClick={() => setRemoving({ id: s.id, name: s.name })}
+                    />
                   </Group>
                 </Table.Td>
               </Table.Tr>
@@ -201,12 +111,18 @@ export function ServersTab() {
         }}
       />
       <Modal
-        opened={isAdding}
-        onClose={() => setAdding(false)}
-        title={t('bbb.server.add')}
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={t(editing?.mode === 'edit' ? 'bbb.server.edit' : 'bbb.server.add')}
         size="lg"
       >
-        <ServerForm onDone={() => setAdding(false)} />
+        {editing && (
+          <ServerForm
+            key={editing.mode === 'edit' ? editing.server.id : 'new'}
+            server={editing.mode === 'edit' ? editing.server : undefined}
+            onDone={() => setEditing(null)}
+          />
+        )}
       </Modal>
     </Stack>
   );
