@@ -71,6 +71,7 @@ export function UsersPanel() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('users.field.username')}</Table.Th>
+              <Table.Th>{t('users.field.firstName')}</Table.Th>
               <Table.Th>{t('users.field.lastName')}</Table.Th>
               <Table.Th>{t('users.field.email')}</Table.Th>
               <Table.Th>{t('users.field.affiliation')}</Table.Th>
@@ -96,7 +97,8 @@ export function UsersPanel() {
                     )}
                   </Group>
                 </Table.Td>
-                <Table.Td>{`${u.firstName} ${u.lastName}`.trim() || t('common.none')}</Table.Td>
+                <Table.Td>{u.firstName || t('common.none')}</Table.Td>
+                <Table.Td>{u.lastName || t('common.none')}</Table.Td>
                 <Table.Td>{u.email || t('common.none')}</Table.Td>
                 <Table.Td>{u.affiliation || t('common.none')}</Table.Td>
                 <Table.Td>{u.groups.join(', ') || t('common.none')}</Table.Td>
