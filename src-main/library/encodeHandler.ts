@@ -29,7 +29,6 @@ export async function runEncode(
   const ffmpeg = resolveProgram('ffmpeg', { setting: s.settings.getString('FFMPEG_CMD') });
   const ffprobe = resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') });
   ctx.discardUnlessSucceeded(target.outDir);
-  let durationS = 0;
   let result: EncodeResult;
   try {
     result = await encodeRenditionSet({
@@ -40,12 +39,12 @@ export async function runEncode(
       signal: ctx.signal,
       preset: s.settings.getString('FFMPEG_PRESET'),
       renditions: s.settings.get('VIDEO_RENDITIONS'),
-      onProgress: ({ phase, fraction, speed }) => {
+      onProgress: ({ phase, fraction, speed, durationS }) => {
         if (phase === 'probe') return ctx.progress({ phase: 'probe' });
         if (phase !== 'encode') return ctx.progress({ phase: 'package' });
         const percent = (fraction ?? 0) * 100;
-        const etaS =
-          speed && durationS > 0 ? (durationS * (1 - (fraction ?? 0))) / speed : undefined;
+        // The source's probed duration: what is left of it, at the speed ffmpeg reports.
+        const etaS = speed && durationS ? (durationS * (1 - (fraction ?? 0))) / speed : undefined;
         ctx.progress({
           phase: 'encode',
           percent,
@@ -54,7 +53,6 @@ export async function runEncode(
         });
       },
     });
-    durationS = result.durationS;
   } catch (error) {
     if (error instanceof EncodeError) {
       if (error.command) ctx.recordCommand(error.command);

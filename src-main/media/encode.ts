@@ -36,6 +36,8 @@ export interface EncodeProgress {
   fraction: number | null;
   /** Times real time during the encode. */
   speed: number | null;
+  /** The source's duration as probed before the encode (seconds); null before the probe. */
+  durationS: number | null;
 }
 
 export interface EncodeOptions {
@@ -149,11 +151,12 @@ export async function encodeRenditionSet(options: EncodeOptions): Promise<Encode
   const input = resolve(options.input);
   const outDir = resolve(options.outDir);
   const started = new Date().toISOString();
+  let probedS: number | null = null;
   const report = (
     phase: EncodePhase,
     fraction: number | null = null,
     speed: number | null = null,
-  ) => options.onProgress?.({ phase, fraction, speed });
+  ) => options.onProgress?.({ phase, fraction, speed, durationS: probedS });
   const commands: CommandRecord[] = [];
   const log: Record<string, EncodingLogEntry> = {};
 
@@ -171,6 +174,7 @@ export async function encodeRenditionSet(options: EncodeOptions): Promise<Encode
     });
   }
   const info = checked.info;
+  probedS = info.durationS;
   const streams = await runStep('probe streams', ffprobe, streamListArgs(input), {}).then((out) =>
     parseStreamList(JSON.parse(out) as unknown),
   );
