@@ -146,6 +146,7 @@ function compose(
     s: services,
     cipher,
     regieRecordings: recordingsRepo,
+    drop,
     jobs: () => jobs,
     onRecording: enqueueEncode,
   });

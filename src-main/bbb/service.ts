@@ -8,10 +8,11 @@ import { bi } from '../ground/errors';
 import { counted } from '../ground/wording';
 import type { Services } from '../kit/services';
 import type { JobQueue } from '../jobs';
+import type { DropService } from '../recorders/drop/dropService';
 import type { RecordingsRepository, StoredRecording } from '../recorders/recordings/repository';
 import type { SecretCipher } from '../secrets/cipher';
 import { createBbbErrorDigest } from './digest';
-import { createBbbDropFolder } from './dropFolder/service';
+import { createBbbDropRoot } from './dropFolder/service';
 import { createBbbMatching } from './matching/service';
 import { createMeetingsPoller } from './meetings/poller';
 import { createBbbMeetingsRepository } from './meetings/repository';
@@ -29,6 +30,8 @@ export function createBbbService(options: {
   s: Services;
   cipher: SecretCipher;
   regieRecordings: RecordingsRepository;
+  /** DEFAULT_BBB_PATH is one more root of the recorders' drop tracker. */
+  drop: Pick<DropService, 'files' | 'changed' | 'addRoot'>;
   jobs: () => JobQueue;
   onRecording: (recording: StoredRecording) => void;
 }) {
@@ -46,13 +49,16 @@ export function createBbbService(options: {
     onError: (server, message) => digest.add(`${server.name}: ${message}`),
   });
   const mirror = createRecordingsMirror({ s, servers, meetings, recordings });
-  const dropFolder = createBbbDropFolder({
+  const dropFolder = createBbbDropRoot({
     s,
+    files: options.drop.files,
     meetings,
     recordings,
     regieRecordings: options.regieRecordings,
+    changed: options.drop.changed,
     onRecording: options.onRecording,
   });
+  options.drop.addRoot(dropFolder.root);
   const publication = createBbbPublication({
     s,
     recordings,
@@ -83,7 +89,6 @@ export function createBbbService(options: {
   }
 
   let timer: NodeJS.Timeout | undefined;
-  let dropTimer: NodeJS.Timeout | undefined;
   let stopped = true;
   let pass: Promise<void> = Promise.resolve();
   let lastMirror = 0;
@@ -107,6 +112,7 @@ export function createBbbService(options: {
     // The beat waits for the quick ones only: what a slow server answers is written on arrival.
     await Promise.race([Promise.all(polls), new Promise((r) => setTimeout(r, 2_000).unref())]);
     matching.rematchQueue();
+    await dropFolder.retry();
     // Recordings appear minutes after a meeting ends: look every fifth poll, not every one.
     const every = s.settings.get('BBB_POLL_SECONDS') * 5_000;
     if (Date.now() - lastMirror >= every) {
@@ -163,22 +169,12 @@ export function createBbbService(options: {
       if (r) publication.emit(r.id);
     },
 
-    /** One look at DEFAULT_BBB_PATH (the console does it every few seconds). */
-    scanDropFolder: () => dropFolder.scan(),
+    /** Files waiting in DEFAULT_BBB_PATH for their meeting or owner: look again. */
+    retryDropFolder: () => dropFolder.retry(),
 
     start(): void {
       if (!stopped) return;
       stopped = false;
-      let scanning = false;
-      dropTimer = setInterval(() => {
-        if (scanning) return;
-        scanning = true;
-        void dropFolder
-          .scan()
-          .catch((error: unknown) => s.logger.error(`bbb drop folder: ${String(error)}`))
-          .finally(() => (scanning = false));
-      }, 2_000);
-      dropTimer.unref();
       const count = servers.repo.list().length;
       const polled = counted(count, { en: ['server', 'servers'], fr: ['serveur', 'serveurs'] });
       if (count > 0)
@@ -197,7 +193,6 @@ export function createBbbService(options: {
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearTimeout(timer);
-      clearInterval(dropTimer);
       controller.abort();
       await pass;
       await Promise.allSettled([...inFlight.values()]);

@@ -1,5 +1,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { BbbRecordingView, Job } from '../../src-preload/contract';
 import { createApp, type RegieApp } from '../../src-main/app/app';
@@ -38,7 +47,7 @@ beforeEach(async () => {
   sim = await startBbbSimulator();
 });
 afterEach(async () => {
-  app?.close();
+  await app?.close();
   app = undefined;
   await sim.close();
   removeTempDir(dir);
@@ -168,5 +177,82 @@ describe('publication of BBB recordings (issue #5 §6)', () => {
     expect(left.map((e) => e.text.en)).toEqual([
       expect.stringMatching(/no mirrored meeting has the internal id f{40}-1/),
     ]);
+  });
+
+  describe('DEFAULT_BBB_PATH on the drop tracker (issue #9 §4)', () => {
+    /** Says its version; an encode reports a quarter done, then fails once `<itself>.fail` exists. */
+    const stallingFfmpeg = `#!/bin/sh
+if [ "$1" = "-version" ]; then echo "ffmpeg version 6.0-stand-in"; exit 0; fi
+printf 'out_time_us=1000000\\nspeed=2.00x\\nprogress=continue\\n'
+while [ ! -e "$0.fail" ]; do sleep 0.1; done
+echo "stand-in ffmpeg: failing on purpose" >&2
+exit 1
+`;
+    const mkvClip = () =>
+      makeClip(clips, internalId, {
+        width: 320,
+        height: 240,
+        seconds: 3,
+        audio: true,
+        video: true,
+        container: 'mkv',
+      });
+    const bbbFile = async (api: RegieApp['api']) =>
+      (await api.invoke('inbox.list', {})).find((f) => f.origin === 'bbb');
+
+    it('the source stays in the drop folder while its encode runs and after the encode fails', async () => {
+      const { api } = await ready({ videoFormat: false });
+      const ffmpeg = join(dir, 'ffmpeg');
+      writeFileSync(ffmpeg, stallingFfmpeg);
+      chmodSync(ffmpeg, 0o755);
+      await api.invoke('settings.set', { key: 'FFMPEG_CMD', value: ffmpeg });
+      await api.invoke('settings.set', { key: 'RECORDER_QUIET_SECONDS', value: 1 });
+      const source = join(dataDir, 'bbb-recorder', `${internalId}.mkv`);
+      mkdirSync(join(dataDir, 'bbb-recorder'), { recursive: true });
+      const whole = readFileSync(await mkvClip());
+      writeFileSync(source, whole);
+
+      const running = await until('the encode under way', async () =>
+        (await api.invoke('jobs.list', {})).find((j) => j.phase === 'encode'),
+      );
+      expect(running.status).toBe('running');
+      expect(existsSync(source)).toBe(true);
+      expect(existsSync(join(dataDir, 'work', 'bbb'))).toBe(false);
+      expect(await bbbFile(api)).toMatchObject({
+        relPath: `${internalId}.mkv`,
+        status: 'encoding',
+      });
+
+      writeFileSync(`${ffmpeg}.fail`, '');
+      const failed = await until('the failed encode', async () => {
+        const job = (await api.invoke('jobs.list', {})).find((j) => j.id === running.id);
+        return job?.status === 'failed' ? job : undefined;
+      });
+      expect(failed.stderrTail.join('\n')).toContain('failing on purpose');
+      expect(readFileSync(source)).toEqual(whole);
+      expect(await api.invoke('videos.list', {})).toEqual([]);
+    });
+
+    it('a file cut short is not taken; once whole, it is', async () => {
+      const { api, ana } = await ready({ videoFormat: false });
+      await api.invoke('settings.set', { key: 'RECORDER_QUIET_SECONDS', value: 1 });
+      const whole = readFileSync(await mkvClip());
+      const source = join(dataDir, 'bbb-recorder', `${internalId}.mkv`);
+      mkdirSync(join(dataDir, 'bbb-recorder'), { recursive: true });
+      writeFileSync(source, whole.subarray(0, Math.floor(whole.length / 2)));
+
+      const cut = await until('the check of the cut file', async () => {
+        const file = await bbbFile(api);
+        return file?.status === 'invalid' ? file : undefined;
+      });
+      expect(cut.reason?.en).toBeTruthy();
+      expect(existsSync(source)).toBe(true);
+      expect(await api.invoke('jobs.list', {})).toEqual([]);
+
+      writeFileSync(source, whole);
+      const video = await until('the video', async () => (await api.invoke('videos.list', {}))[0]);
+      expect(video).toMatchObject({ ownerId: ana.id, title: 'Cours d’Ana' });
+      expect(await bbbFile(api)).toMatchObject({ status: 'published', size: whole.length });
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { statSync, watch, type FSWatcher } from 'node:fs';
+import { mkdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ScanReport } from '../../../src-preload/contract';
 import { bi, validationError } from '../../ground/errors';
@@ -13,16 +13,33 @@ import { createRouter } from './router';
 import { createDropTracker } from './tracker';
 import { createUnknownFoldersRepository } from './unknownFolders';
 import { verifyDropFile } from './verify';
-import { hasAllowedExtension, walkDropRoot } from './walk';
+import { baseName, hasAllowedExtension, walkFiles } from './walk';
 
 export const localOrigin = 'local';
+
+/**
+ * A folder Régie watches for dropped files: the recorders' folder, DEFAULT_BBB_PATH. Every root
+ * shares the one tracker (quiet period, integrity check, rows in recorder_files); each decides
+ * what a complete, valid file of its own becomes.
+ */
+export interface DropRoot {
+  /** The files' origin in recorder_files (`local` for the recorders' folder). */
+  origin: string;
+  path: () => string;
+  /** Whether a file under the root is tracked, by its '/'-separated path under the root. */
+  accepts: (relPath: string) => boolean;
+  /** A complete, valid file: what becomes of it. */
+  route: (file: StoredFile) => Promise<void>;
+  /** Régie creates the folder when it is missing (a default inside the data folder). */
+  isCreated?: boolean;
+}
 
 export { dropRoot } from '../dropFolder';
 
 /**
- * Watches the local drop root: file-system events for speed, a periodic full rescan as the
- * safety net, a one-second tick that settles files once quiet. SFTP sources feed the same
- * tracker with their downloads.
+ * Watches the drop roots (the recorders' folder and those added with `addRoot`): file-system
+ * events for speed, a periodic full rescan as the safety net, a short tick that settles files once
+ * quiet. SFTP sources feed the same tracker with their downloads.
  */
 export function createDropService(options: {
   s: Services;
@@ -46,12 +63,23 @@ export function createDropService(options: {
     notifier: options.notifier ?? createNotifier(s),
     changed,
   });
+  const allowed = () => s.settings.get('VIDEO_ALLOWED_EXTENSIONS');
+  const recordersRoot: DropRoot = {
+    origin: localOrigin,
+    path: () => dropRoot(s),
+    accepts: (relPath) => hasAllowedExtension(baseName(relPath), allowed()),
+    route: (file) => router.route(file),
+  };
+  const roots: DropRoot[] = [recordersRoot];
+  /** SFTP sources' files are recorder files: the recorders' routing. */
+  const rootOf = (file: StoredFile) =>
+    roots.find((root) => root.origin === file.origin) ?? recordersRoot;
   const tracker = createDropTracker({
     repo: files,
     now: () => s.now().getTime(),
     quietMs: () => s.settings.get('RECORDER_QUIET_SECONDS') * 1000,
     verify: (file) => verifyDropFile(file, ffprobe),
-    route: (file) => router.route(file),
+    route: (file) => rootOf(file).route(file),
     restat: (file) => {
       try {
         const stat = statSync(file.localPath);
@@ -75,11 +103,9 @@ export function createDropService(options: {
     },
   });
 
-  const allowed = () => s.settings.get('VIDEO_ALLOWED_EXTENSIONS') as string[];
-
   // A recorder created for a reported folder takes the files waiting there (or DEFAULT_RECORDER_ID set).
   s.events.on('recorders.changed', () => {
-    const waiting = files.list(['unknown']);
+    const waiting = files.list(['unknown']).filter((file) => rootOf(file) === recordersRoot);
     void (async () => {
       for (const file of waiting) await router.route(file);
       s.events.emit('unknownFolders.changed', { items: unknownFolders.list(), isComplete: true });
@@ -88,12 +114,12 @@ export function createDropService(options: {
     );
   });
 
-  /** One full pass over the local root; new and changed files start their quiet period. */
-  function rescan(): ScanReport {
+  /** One full pass over a root; new and changed files start their quiet period. */
+  function rescanRoot(root: DropRoot): ScanReport {
     const started = performance.now();
-    const root = dropRoot(s);
-    const known = files.snapshot(localOrigin);
-    const seen = walkDropRoot(root, allowed());
+    const path = root.path();
+    const known = files.snapshot(root.origin);
+    const seen = walkFiles(path, root.accepts);
     const report: ScanReport = {
       scanned: seen.length,
       newFiles: [],
@@ -107,8 +133,8 @@ export function createDropService(options: {
     s.db.transaction(() => {
       for (const file of seen) {
         present.add(file.relPath);
-        const path = join(root, ...file.relPath.split('/'));
-        if (tracker.observe(localOrigin, file, path, known.get(file.relPath))) {
+        const local = join(path, ...file.relPath.split('/'));
+        if (tracker.observe(root.origin, file, local, known.get(file.relPath))) {
           report.newFiles.push(file.relPath);
         }
       }
@@ -121,13 +147,14 @@ export function createDropService(options: {
     return report;
   }
 
+  const rescan = (): ScanReport => rescanRoot(recordersRoot);
+
   /** `regie recorder scan`: a pass, then the quiet period for what it found, then the report. */
   async function scanAndSettle(): Promise<ScanReport> {
     const report = rescan();
     // A scan from the CLI or cron also retries the notifications that are due.
     await router.retryDue();
-    const deadline =
-      s.now().getTime() + s.settings.get('RECORDER_QUIET_SECONDS') * 1000 + 1500;
+    const deadline = s.now().getTime() + s.settings.get('RECORDER_QUIET_SECONDS') * 1000 + 1500;
     while (tracker.pendingCount() > 0 && s.now().getTime() < deadline) {
       await tracker.tick();
       if (tracker.pendingCount() > 0) await new Promise((resolve) => setTimeout(resolve, 250));
@@ -141,24 +168,22 @@ export function createDropService(options: {
     return report;
   }
 
-  let watcher: FSWatcher | undefined;
+  const watchers: FSWatcher[] = [];
   const timers: NodeJS.Timeout[] = [];
   let isTicking = false;
+  let isStarted = false;
 
-  function onFsEvent(fileName: string | null) {
+  function onFsEvent(root: DropRoot, fileName: string | null) {
     if (fileName === null) return;
-    const root = dropRoot(s);
-    const path = join(root, fileName);
-    const relPath = relative(root, path).split(sep).join('/');
+    const rootPath = root.path();
+    const path = join(rootPath, fileName);
+    const relPath = relative(rootPath, path).split(sep).join('/');
     if (relPath.startsWith('..') || relPath.split('/').some((part) => part.startsWith('.'))) return;
     try {
       const stat = statSync(path);
-      if (
-        stat.isFile() &&
-        hasAllowedExtension(relPath.slice(relPath.lastIndexOf('/') + 1), allowed())
-      ) {
+      if (stat.isFile() && root.accepts(relPath)) {
         tracker.observe(
-          localOrigin,
+          root.origin,
           { relPath, size: stat.size, mtimeMs: Math.trunc(stat.mtimeMs) },
           path,
         );
@@ -166,6 +191,19 @@ export function createDropService(options: {
     } catch {
       // Removed or renamed away: the tick and the rescan account for it.
     }
+  }
+
+  function watchRoot(root: DropRoot): void {
+    const path = root.path();
+    try {
+      if (root.isCreated) mkdirSync(path, { recursive: true });
+      const watcher = watch(path, { recursive: true }, (_event, name) => onFsEvent(root, name));
+      watcher.on('error', (error) => s.logger.warn(`drop watcher ${path}: ${String(error)}`));
+      watchers.push(watcher);
+    } catch (error) {
+      s.logger.warn(`drop watcher unavailable for ${path}, rescans only: ${String(error)}`);
+    }
+    rescanRoot(root);
   }
 
   /** A file named by an operator (manual add): checked now, without the quiet period. */
@@ -183,10 +221,7 @@ export function createDropService(options: {
         ),
       });
     }
-    if (
-      !stat.isFile() ||
-      !hasAllowedExtension(relPath.slice(relPath.lastIndexOf('/') + 1), allowed())
-    ) {
+    if (!stat.isFile() || !recordersRoot.accepts(relPath)) {
       throw validationError({
         relPath: bi('not a video, audio or ZIP file', 'pas un fichier vidéo, audio ou ZIP'),
       });
@@ -210,15 +245,16 @@ export function createDropService(options: {
     rescan,
     scanAndSettle,
     retryNotifications: () => router.retryDue(),
+    /** Emits a file's change to the Inbox, for the routes of the other roots. */
+    changed,
+    /** Another folder on the same tracker (DEFAULT_BBB_PATH); watched from `start`. */
+    addRoot(root: DropRoot): void {
+      roots.push(root);
+      if (isStarted) watchRoot(root);
+    },
     start() {
-      const root = dropRoot(s);
-      try {
-        watcher = watch(root, { recursive: true }, (_event, fileName) => onFsEvent(fileName));
-        watcher.on('error', (error) => s.logger.warn(`drop watcher: ${String(error)}`));
-      } catch (error) {
-        s.logger.warn(`drop watcher unavailable, rescans only: ${String(error)}`);
-      }
-      rescan();
+      isStarted = true;
+      for (const root of roots) watchRoot(root);
       const tick = () => {
         if (isTicking) return;
         isTicking = true;
@@ -227,14 +263,21 @@ export function createDropService(options: {
       // Only pending files are re-read, so a short tick is cheap and keeps detection near the quiet period.
       timers.push(setInterval(tick, 250));
       timers.push(
-        setInterval(() => rescan(), (s.settings.get('RECORDER_RESCAN_SECONDS') as number) * 1000),
+        setInterval(
+          () => roots.forEach(rescanRoot),
+          s.settings.get('RECORDER_RESCAN_SECONDS') * 1000,
+        ),
       );
       timers.push(setInterval(() => void router.retryDue(), 30_000));
     },
-    stop() {
-      watcher?.close();
+    /** Stops watching; resolves once the checks under way (ffprobe) have ended. */
+    async stop(): Promise<void> {
+      isStarted = false;
+      for (const watcher of watchers) watcher.close();
+      watchers.length = 0;
       for (const timer of timers) clearInterval(timer);
       timers.length = 0;
+      await tracker.idle();
     },
   };
 }

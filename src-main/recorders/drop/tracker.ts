@@ -47,6 +47,8 @@ export function createDropTracker(options: TrackerOptions) {
   const { repo } = options;
   const pending = new Map<number, Pending>();
   const busy = new Set<number>();
+  /** Quitting: checks under way end without a verdict, so none is judged on a killed ffprobe. */
+  let isStopping = false;
   const iso = () => new Date(options.now()).toISOString();
 
   const markPending = (file: StoredFile) => {
@@ -132,6 +134,8 @@ export function createDropTracker(options: TrackerOptions) {
       const file = repo.byId(id);
       if (!file || file.status !== 'incomplete') return;
       const result = await options.verify(file);
+      // Still `incomplete` in the database: the next start checks it again.
+      if (isStopping) return;
       const latest = options.restat(file);
       if (latest && (latest.size !== file.size || latest.mtimeMs !== file.mtimeMs)) {
         // It grew while we were checking: not complete after all.
@@ -225,6 +229,12 @@ export function createDropTracker(options: TrackerOptions) {
     /** Files waiting for their quiet period or their check; for tests and the scan report. */
     pendingCount: () => pending.size + queue.size + busy.size,
     isOpen: (status: FileStatus) => open.includes(status),
+    /** Starts no more checks; resolves once those under way have ended (quitting). */
+    idle(): Promise<void> {
+      isStopping = true;
+      queue.clear();
+      return pump();
+    },
   };
 }
 

@@ -32,6 +32,20 @@ export const folderOf = (relPath: string): string => {
  * folders, no symbolic links (a recorder uploads files; a link could point anywhere).
  */
 export function walkDropRoot(root: string, allowed: readonly string[], maxDepth = 8): SeenFile[] {
+  return walkFiles(root, (relPath) => hasAllowedExtension(baseName(relPath), allowed), maxDepth);
+}
+
+export const baseName = (relPath: string): string => relPath.slice(relPath.lastIndexOf('/') + 1);
+
+/**
+ * The files under `root` that `accepts` (given the '/'-separated path under the root), with the
+ * rules every drop root shares: no hidden files or folders, no symbolic links.
+ */
+export function walkFiles(
+  root: string,
+  accepts: (relPath: string) => boolean,
+  maxDepth = 8,
+): SeenFile[] {
   const found: SeenFile[] = [];
   const visit = (dir: string, prefix: string, depth: number) => {
     let entries;
@@ -46,7 +60,7 @@ export function walkDropRoot(root: string, allowed: readonly string[], maxDepth 
       const relPath = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
       if (entry.isDirectory()) {
         if (depth < maxDepth) visit(join(dir, entry.name), relPath, depth + 1);
-      } else if (entry.isFile() && hasAllowedExtension(entry.name, allowed)) {
+      } else if (entry.isFile() && accepts(relPath)) {
         try {
           const stat = statSync(join(dir, entry.name));
           found.push({ relPath, size: stat.size, mtimeMs: Math.trunc(stat.mtimeMs) });
