@@ -27,6 +27,7 @@ import { createBbbService } from '../bbb/service';
 import { createJobQueue } from '../jobs';
 import { checkPrograms } from '../library/programsCheck';
 import { createLibraryService } from '../library/service';
+import { stopAllChildren } from '../media/children';
 import { keyFileCipher, type SecretCipher } from '../secrets/cipher';
 import { createSettingsService } from '../settings/service';
 import { createSettingsStore } from '../settings/store';
@@ -70,7 +71,11 @@ export interface RegieApp {
   mediaPath(fileId: number, slide?: number): string | undefined;
   /** A published video's file (/library/<id>/<name>), for the web host. */
   libraryFile(videoId: number, name: string): string | undefined;
-  close(): void;
+  /**
+   * Stops everything and closes the database; resolves once done. Running jobs end
+   * `interrupted (quit)` and every program Régie started has exited. Await it before exiting.
+   */
+  close(): Promise<void>;
 }
 
 /** The folders Régie owns inside its data directory (DESIGN.md "Run modes and set-up"). */
@@ -275,6 +280,7 @@ function compose(
   };
 
   let wakeJobs: NodeJS.Timeout | undefined;
+  let closing: Promise<void> | undefined;
   if (config.watch) {
     drop.start();
     sftp.start();
@@ -284,7 +290,8 @@ function compose(
     wakeJobs = setInterval(() => jobs.wake(), 3_000);
     wakeJobs.unref();
     // Both finish after start; the console may already be closing (a quick Ctrl+C).
-    void checkPrograms(services, () => db.open);
+    // A self-test stopped by the quit is no finding: say nothing once closing.
+    void checkPrograms(services, () => closing === undefined && db.open);
     // Jobs left running by a crash come back as interrupted, then run again.
     void jobs
       .start()
@@ -305,13 +312,19 @@ function compose(
     dataDir,
     mediaPath: (fileId, slide) => inbox.mediaPath(fileId, slide),
     libraryFile: (videoId, name) => library.libraryFile(videoId, name),
-    close: () => {
-      drop.stop();
-      clearInterval(wakeJobs);
-      // Running jobs and SFTP sources end first (jobs become interrupted); otherwise close at once.
-      if (sftp.isRunning() || config.watch) {
-        void Promise.all([sftp.stop(), jobs.stop(), bbb.stop()]).finally(() => db.close());
-      } else db.close();
-    },
+    close: () => (closing ??= close()),
   };
+
+  async function close(): Promise<void> {
+    clearInterval(wakeJobs);
+    // Everything is told to stop at once: jobs abort their ffmpeg (SIGTERM, then SIGKILL), the
+    // drop tracker starts no more checks, SFTP and BBB end their transfers and polls.
+    const stopping = Promise.allSettled([drop.stop(), jobs.stop(), sftp.stop(), bbb.stop()]);
+    // Then whatever program is still running (an ffprobe in a drop folder, the self-test).
+    await stopAllChildren();
+    for (const result of await stopping) {
+      if (result.status === 'rejected') logger.error(`stopping: ${String(result.reason)}`);
+    }
+    db.close();
+  }
 }

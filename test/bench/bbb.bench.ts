@@ -156,7 +156,7 @@ describe('BBB poll pass over 200 running meetings of 30 people (goal ≤ 1 s of 
       await sim.change();
       await cpuOf('every meeting changed');
       console.log(`RSS ${mb(process.memoryUsage().rss)} MB`);
-      app.close();
+      await app.close();
     },
     { iterations: 3, warmupIterations: 0, time: 0 },
   );

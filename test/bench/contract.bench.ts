@@ -45,7 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   socket.close();
   await host.close();
-  app.close();
+  await app.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -66,9 +66,9 @@ describe('recorders.list (50 recorders)', () => {
 describe('core start', () => {
   bench(
     'createApp on a new data directory, then close',
-    () => {
+    async () => {
       const fresh = mkdtempSync(join(tmpdir(), 'regie-bench-start-'));
-      createApp({ dataDir: fresh }).close();
+      await createApp({ dataDir: fresh }).close();
       rmSync(fresh, { recursive: true, force: true });
     },
     { iterations: 30 },

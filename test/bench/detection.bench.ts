@@ -45,8 +45,8 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'data', 'recorders', 'amphi-a'), { recursive: true });
 });
 
-afterAll(() => {
-  app.close();
+afterAll(async () => {
+  await app.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
     for (let n = 0; n < perFolder; n++) writeFileSync(join(folder, `cours-${String(n)}.mp4`), 'x');
   }
   // The mirror already knows every file (published long ago): what a daily rescan meets.
-  createApp({ dataDir }).close();
+  await createApp({ dataDir }).close();
   const db = new Database(join(dataDir, 'regie.db'));
   const insert = db.prepare(
     `INSERT INTO recorder_files (origin, rel_path, local_path, folder, size, mtime_ms, status, first_seen_at, changed_at, updated_at)
@@ -58,10 +58,10 @@ beforeAll(async () => {
   );
 }, 600_000);
 
-afterAll(() => {
+afterAll(async () => {
   const usage = process.memoryUsage();
   console.log(`drop bench: at the end RSS ${mb(usage.rss)} MB, heap ${mb(usage.heapUsed)} MB`);
-  app.close();
+  await app.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

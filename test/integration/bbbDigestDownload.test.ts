@@ -19,7 +19,7 @@ beforeEach(async () => {
   sim = await startBbbSimulator();
 });
 afterEach(async () => {
-  app?.close();
+  await app?.close();
   await sink?.close();
   await sim.close();
   removeTempDir(dir);

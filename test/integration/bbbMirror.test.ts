@@ -18,7 +18,7 @@ beforeEach(() => {
   sims = [];
 });
 afterEach(async () => {
-  app.close();
+  await app.close();
   await Promise.all(sims.map((s) => s.close()));
   removeTempDir(dir);
 });

@@ -66,7 +66,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
     notify = undefined;
   });
   afterEach(async () => {
-    app?.close();
+    await app?.close();
     vi.useRealTimers();
     await sink?.close();
     await notify?.close();
@@ -74,8 +74,8 @@ describe('drop folder flow (files written directly, scans through the API)', () 
   });
 
   /** (Re)opens the data directory; only one app is open at a time. */
-  const open = (config: Partial<AppConfig> = {}): RegieApp => {
-    app?.close();
+  const open = async (config: Partial<AppConfig> = {}): Promise<RegieApp> => {
+    await app?.close();
     const opened = createApp({ dataDir, ...config });
     app = opened;
     events = recordEvents(opened, 'inbox.changed');
@@ -113,7 +113,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
 
   describe('manager mode', () => {
     it('notifies Pod (RECORDER_BASE_URL) with a valid key and URL-encoded values: notified', async () => {
-      open();
+      await open();
       notify = await startNotifyServer({ recorders: [{ addressIp: '192.168.1.10', salt: 'abc' }] });
       await set('RECORDER_QUIET_SECONDS', 1);
       await set('RECORDER_BASE_URL', notify.baseUrl);
@@ -155,7 +155,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
       // through the API): fake setInterval only, and move the app's clock past each retry date.
       vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
       let offsetMs = 0;
-      open({ watch: true, now: () => new Date(Date.now() + offsetMs) });
+      await open({ watch: true, now: () => new Date(Date.now() + offsetMs) });
       // Pod knows the recorder with another salt: every call gets "nok: key is not valid".
       notify = await startNotifyServer({
         recorders: [{ addressIp: '192.168.1.10', salt: 'not-the-same' }],
@@ -212,7 +212,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
     });
 
     it('mails the manager itself when RECORDER_BASE_URL is empty, with a link to the file in the console', async () => {
-      open();
+      await open();
       await useMail();
       await set('RECORDER_QUIET_SECONDS', 1);
       await set('REGIE_CONSOLE_URL', 'https://regie.univ.fr/console/');
@@ -236,7 +236,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
 
   describe('no manager', () => {
     it('with claiming off, mails the admins once and leaves the file waiting (unclaimed)', async () => {
-      open();
+      await open();
       await useMail({ admins: true });
       await set('RECORDER_QUIET_SECONDS', 1);
       await recorder({ name: 'Amphi A', directory: 'amphi-a' });
@@ -260,7 +260,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
 
   describe('folders no recorder owns', () => {
     it('reports an unknown folder once, even after several rescans and a second file; a new recorder takes its files', async () => {
-      open();
+      await open();
       await useMail({ admins: true });
       await set('RECORDER_QUIET_SECONDS', 1);
       await set('ALLOW_MANUAL_RECORDING_CLAIMING', true);
@@ -299,7 +299,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
     });
 
     it('sends files of unknown folders to DEFAULT_RECORDER_ID', async () => {
-      open();
+      await open();
       await set('RECORDER_QUIET_SECONDS', 1);
       await set('ALLOW_MANUAL_RECORDING_CLAIMING', true);
       const fallback = await recorder({ name: 'Amphi A', directory: 'amphi-a' });
@@ -319,7 +319,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
 
   describe('removal', () => {
     it('marks a waiting file removed from the folder as deleted, with a reason', async () => {
-      open();
+      await open();
       await set('RECORDER_QUIET_SECONDS', 1);
       await set('ALLOW_MANUAL_RECORDING_CLAIMING', true);
       await recorder({ name: 'Amphi A', directory: 'amphi-a' });
@@ -337,7 +337,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
     });
 
     it('files.delete moves the file to <data>/trash, same bytes, nothing left in the folder', async () => {
-      open();
+      await open();
       await set('RECORDER_QUIET_SECONDS', 1);
       await set('ALLOW_MANUAL_RECORDING_CLAIMING', true);
       await recorder({ name: 'Amphi A', directory: 'amphi-a' });
@@ -383,7 +383,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
       ...extra,
     ];
     const setUp = async () => {
-      open();
+      await open();
       await set('RECORDER_QUIET_SECONDS', 1);
       await set('ALLOW_MANUAL_RECORDING_CLAIMING', true);
       await addUser(app as RegieApp, 'prof');
@@ -426,7 +426,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
       await scan();
       const file = await fileAt('avc/pod.zip');
       for (let run = 0; run < 2; run++) {
-        if (run === 1) open();
+        if (run === 1) await open();
         const preview = await api().invoke('inbox.preview', { id: file.id });
         expect(preview.kind).toBe('video');
         expect(preview.slides.map((slide) => slide.url)).toEqual(
@@ -492,7 +492,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
 
   describe('permissions (pod-behaviour.md §8.1.11, §8.1.12)', () => {
     it('a staff member who is not the manager may neither choose the owner nor delete; the manager may delete', async () => {
-      open();
+      await open();
       await set('RECORDER_QUIET_SECONDS', 1);
       await staff('mgr');
       await staff('x');
@@ -504,7 +504,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
       // The manager has no email address: the notification failed, the file waits.
       expect(status).toBe('unclaimed');
 
-      open({ operator: 'x' });
+      await open({ operator: 'x' });
       const assign = await rejectionOf(api().invoke('inbox.assign', { ids: [id], owner: 'other' }));
       expect(assign.code).toBe('validation');
       expect(Object.keys(assign.fieldErrors ?? {})).toEqual(['owner']);
@@ -514,7 +514,7 @@ describe('drop folder flow (files written directly, scans through the API)', () 
       expect((await fileAt('amphi-a/cours.mp4')).status).toBe('unclaimed');
       expect(await api().invoke('recordings.list', {})).toEqual([]);
 
-      open({ operator: 'mgr' });
+      await open({ operator: 'mgr' });
       expect(await api().invoke('inbox.delete', { ids: [id] })).toEqual({ ids: [id] });
       expect(existsSync(local('amphi-a/cours.mp4'))).toBe(false);
       expect((await fileAt('amphi-a/cours.mp4')).status).toBe('deleted');

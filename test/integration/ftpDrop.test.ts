@@ -67,7 +67,7 @@ describe('FTP uploads into the drop folder (real proftpd, watcher on)', () => {
   });
   afterEach(async () => {
     for (const client of clients) client.close();
-    app.close();
+    await app.close();
     await ftp.stop();
     removeTempDir(dir);
   });

@@ -42,7 +42,7 @@ describe('web host', () => {
   });
   afterEach(async () => {
     await host.close();
-    app.close();
+    await app.close();
     removeTempDir(dir);
   });
 
@@ -247,8 +247,8 @@ function useApp(): { dir: () => string; app: () => RegieApp } {
     dir = makeTempDir();
     app = createApp({ dataDir: join(dir, 'data') });
   });
-  afterEach(() => {
-    app?.close();
+  afterEach(async () => {
+    await app?.close();
     removeTempDir(dir);
   });
   return {

@@ -7,8 +7,8 @@ import { makeTempDir, removeTempDir } from '../helpers/tempDir';
 describe('ffmpeg self-test at start', () => {
   let dir: string;
   let app: RegieApp | undefined;
-  afterEach(() => {
-    app?.close();
+  afterEach(async () => {
+    await app?.close();
     removeTempDir(dir);
   });
 
@@ -31,7 +31,7 @@ describe('ffmpeg self-test at start', () => {
     dir = makeTempDir();
     const setup = createApp({ dataDir: join(dir, 'data') });
     await setup.api.invoke('settings.set', { key: 'FFMPEG_CMD', value: '/nonexistent/ffmpeg' });
-    setup.close();
+    await setup.close();
     app = createApp({ dataDir: join(dir, 'data'), watch: true });
     expect(await journalKinds(app)).toContain('media.unavailable');
     const entry = (await app.api.invoke('journal.list', {})).find(

@@ -40,12 +40,12 @@ describe('SFTP drop folder through the Inbox', () => {
       remoteRoot: sshd.root,
       pollSeconds: 2,
     });
-    setup.close();
+    await setup.close();
     app = createApp({ dataDir, watch: true });
   });
 
   afterEach(async () => {
-    app.close();
+    await app.close();
     await sshd.stop();
     removeTempDir(dir);
   });

@@ -14,6 +14,7 @@ import {
   type VerifyResult,
 } from '../../src-main/recorders/drop/tracker';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
+import { until } from '../helpers/until';
 
 // The tracker alone, on a real database (the schema the app migrates to) with an injected clock
 // and a fake disk: what it does is decided by what it observes and when, nothing else.
@@ -43,6 +44,8 @@ describe('drop tracker: when is a file complete', () => {
   let errors: unknown[];
   let verifyResult: (file: StoredFile) => VerifyResult;
   let duringVerify: () => void;
+  /** Holds every check until it resolves (a slow ffprobe). */
+  let verifyGate: Promise<void>;
 
   beforeEach(() => {
     dir = makeTempDir();
@@ -56,6 +59,7 @@ describe('drop tracker: when is a file complete', () => {
     errors = [];
     verifyResult = () => ({ ok: true, media });
     duringVerify = () => undefined;
+    verifyGate = Promise.resolve();
   });
   afterEach(() => {
     db.close();
@@ -70,10 +74,11 @@ describe('drop tracker: when is a file complete', () => {
       repo,
       now: () => clock,
       quietMs: () => QUIET_MS,
-      verify: (file) => {
+      verify: async (file) => {
         verified.push({ size: file.size, at: clock });
         duringVerify();
-        return Promise.resolve(verifyResult(file));
+        await verifyGate;
+        return verifyResult(file);
       },
       route: (file) => {
         routed.push({ id: file.id, size: file.size, media: file.media, at: clock });
@@ -135,6 +140,34 @@ describe('drop tracker: when is a file complete', () => {
       ['incomplete', 200],
     ]);
     expect(errors).toEqual([]);
+  });
+
+  it('a check cut short by quitting gives no verdict: the next start checks the file again', async () => {
+    const tracker = newTracker();
+    const t0 = clock;
+    write(100);
+    rescan(tracker);
+    let release: () => void = () => undefined;
+    verifyGate = new Promise((resolve) => (release = resolve));
+    clock = t0 + QUIET_MS;
+    const ticked = tracker.tick();
+    await until('the check under way', () => (verified.length === 1 ? true : undefined), {
+      everyMs: 1,
+    });
+
+    // Quitting kills ffprobe: what it says then is about the kill, not the file.
+    const idle = tracker.idle();
+    verifyResult = () => ({ ok: false, reason: bi('killed by SIGTERM', 'tué par SIGTERM') });
+    release();
+    await Promise.all([idle, ticked]);
+    expect(stored()).toMatchObject({ status: 'incomplete', reason: null });
+    expect(routed).toEqual([]);
+
+    verifyResult = () => ({ ok: true, media });
+    const next = newTracker();
+    expect(rescan(next)).toBe(false);
+    await at(next, t0 + 2 * QUIET_MS);
+    expect(routed).toEqual([{ id: stored().id, size: 100, media, at: t0 + 2 * QUIET_MS }]);
   });
 
   it('counts only the mtime too: same size, new date is a change', async () => {

@@ -17,8 +17,8 @@ describe('recorders through the API', () => {
     dir = makeTempDir();
     app = createApp({ dataDir: dir, now: steppingClock() });
   });
-  afterEach(() => {
-    app.close();
+  afterEach(async () => {
+    await app.close();
     removeTempDir(dir);
   });
 
@@ -281,7 +281,7 @@ describe('recorders and the operator', () => {
       await addUser(setup, 'root', { isSuperuser: true, isStaff: true });
       await addUser(setup, 'bob', { isStaff: true });
     } finally {
-      setup.close();
+      await setup.close();
     }
   });
   afterEach(() => removeTempDir(dir));
@@ -294,7 +294,7 @@ describe('recorders and the operator', () => {
       expect(entry?.kind).toBe('recorders.created');
       expect(entry?.actor).toBe('root');
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -312,14 +312,14 @@ describe('recorders and the operator', () => {
       expect(await app.api.invoke('recorders.list', {})).toEqual([]);
       expect(await app.api.invoke('journal.list', {})).toEqual(before);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
   it('refuses update and remove for that operator too', async () => {
     const admin = createApp({ dataDir: dir });
     const recorder = await admin.api.invoke('recorders.create', { name: 'A', directory: 'a' });
-    admin.close();
+    await admin.close();
 
     const app = createApp({ dataDir: dir, operator: 'bob' });
     try {
@@ -330,7 +330,7 @@ describe('recorders and the operator', () => {
       ).toBe('forbidden');
       expect(await app.api.invoke('recorders.list', {})).toEqual([recorder]);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -340,9 +340,9 @@ describe('recorders and the operator', () => {
     expect(error.message).toContain('nobody');
   });
 
-  it('leaves no database handle open when it refuses to start', () => {
+  it('leaves no database handle open when it refuses to start', async () => {
     // The probe itself: a normal start and close leaves nothing open.
-    createApp({ dataDir: dir }).close();
+    await createApp({ dataDir: dir }).close();
     expect(openFilesUnder(join(dir, 'regie.db'))).toEqual([]);
 
     thrownBy(() => createApp({ dataDir: dir, operator: 'nobody' }));

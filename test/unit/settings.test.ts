@@ -44,8 +44,8 @@ describe('settings through the API', () => {
     dir = makeTempDir();
     app = createApp({ dataDir: dir });
   });
-  afterEach(() => {
-    app.close();
+  afterEach(async () => {
+    await app.close();
     removeTempDir(dir);
   });
 
@@ -85,7 +85,7 @@ describe('settings through the API', () => {
     const set = await app.api.invoke('settings.set', { key, value });
     expect(set).toMatchObject({ key, value, isDefault: false });
 
-    app.close();
+    await app.close();
     app = createApp({ dataDir: dir });
     expect(await view(key)).toMatchObject({ value, isDefault: false });
   });
@@ -177,14 +177,14 @@ describe('secret settings', () => {
         JSON.stringify([changes, appended, await app.api.invoke('journal.list', {})]),
       ).not.toContain(password);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
   it('stores the secret sealed: neither the settings row nor any file holds the clear text', async () => {
     const app = createApp({ dataDir: dir });
     await app.api.invoke('settings.set', { key: 'EMAIL_HOST_PASSWORD', value: password });
-    app.close();
+    await app.close();
 
     const db = new Database(join(dir, 'regie.db'), { readonly: true });
     const row = db.prepare("SELECT value FROM settings WHERE key = 'EMAIL_HOST_PASSWORD'").get() as
@@ -202,7 +202,7 @@ describe('secret settings', () => {
   it('opens the secret again with the key file, on the main side only', async () => {
     const app = createApp({ dataDir: dir });
     await app.api.invoke('settings.set', { key: 'EMAIL_HOST_PASSWORD', value: password });
-    app.close();
+    await app.close();
 
     const { db } = openDatabase({ file: join(dir, 'regie.db') });
     try {
@@ -222,7 +222,7 @@ describe('secret settings', () => {
     try {
       await app.api.invoke('settings.set', { key: 'EMAIL_HOST_PASSWORD', value: password });
     } finally {
-      app.close();
+      await app.close();
     }
     const key = statSync(join(dir, 'secret.key'));
     expect(key.mode & 0o777).toBe(0o600);
@@ -297,8 +297,8 @@ describe('importing a Pod settings_local.py', () => {
     dir = makeTempDir();
     app = createApp({ dataDir: dir });
   });
-  afterEach(() => {
-    app.close();
+  afterEach(async () => {
+    await app.close();
     removeTempDir(dir);
   });
 
