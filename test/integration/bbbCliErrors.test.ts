@@ -113,7 +113,7 @@ describe('regie bbb recordings --mirror against a failing server', () => {
     sim.recordings = manyRecordings(sim.host, 3);
     sim.behaviour.httpStatus = 502;
 
-    const failed = await regie('bbb', 'recordings', '--mirror');
+    const failed = await regie('bbb', 'recordings', '--server', 'Campus', '--mirror');
     expect(failed.code).toBe(1);
     expect(failed.stdout).toBe('');
     expect(failed.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(2);
@@ -124,7 +124,7 @@ describe('regie bbb recordings --mirror against a failing server', () => {
     expect(failed.stderr).not.toContain('checksum');
     expect(failed.stderr).not.toMatch(stackFrame);
 
-    const debug = await regie('bbb', 'recordings', '--mirror', '--debug');
+    const debug = await regie('bbb', 'recordings', '--server', 'Campus', '--mirror', '--debug');
     expect(debug.code).toBe(1);
     expect(debug.stderr).toContain('detail: getRecordings: HTTP 502');
     expect(debug.stderr).toMatch(stackFrame);

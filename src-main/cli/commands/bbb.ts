@@ -4,7 +4,7 @@ import type {
   BbbServerView,
 } from '../../../src-preload/contract';
 import type { RegieApp } from '../../app/app';
-import { RegieError } from '../../ground/errors';
+import { bi, RegieError } from '../../ground/errors';
 import { integerOption, requireOption } from '../commandLine';
 import { print, withApp } from '../context';
 import { namingOptions, readSecretFile, table, UsageError, type CliIo } from '../io';
@@ -215,16 +215,27 @@ const serverAdd = leaf({
       isTestedFirst: isTested,
     };
     await withApp(io, values, async (app) => {
-      const server = await app.api.invoke('bbbServers.add', input).catch((error: unknown) => {
-        if (error instanceof RegieError && error.code === 'remote')
-          io.err('Nothing was added. To add it anyway: the same command with --no-test.\n');
-        return namingOptions({
-          name: '--name',
-          url: '--url',
-          secret: '--secret',
-          checksum: '--checksum',
-        })(error);
-      });
+      const server = await app.api
+        .invoke('bbbServers.add', input)
+        .catch(
+          namingOptions({
+            name: '--name',
+            url: '--url',
+            secret: '--secret',
+            checksum: '--checksum',
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!(error instanceof RegieError) || error.code !== 'remote') throw error;
+          throw new RegieError(
+            'remote',
+            bi(
+              `${error.text.en}\nNothing was added; to add it anyway, run the same command with --no-test.`,
+              `${error.text.fr}\nRien n'a été ajouté ; pour l'ajouter quand même, relancez la commande avec --no-test.`,
+            ),
+            { ...(error.detail !== undefined ? { detail: error.detail } : {}), cause: error },
+          );
+        });
       print(io, values, server, () =>
         isTested
           ? `Server ${server.name} added: ${server.url} (${server.version ?? ''}, reachable)\n`
