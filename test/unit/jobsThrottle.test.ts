@@ -73,14 +73,15 @@ describe('job failures', () => {
     expect(isAbort(new Error('disk full'))).toBe(false);
   });
 
-  it('keeps a RegieError text and names the command of a ProgramError in both languages', () => {
+  it('keeps a RegieError text and says a ProgramError in one line in both languages', () => {
     expect(describeFailure(new RegieError('validation', bi('Bad', 'Mauvais')))).toEqual({
       en: 'Bad',
       fr: 'Mauvais',
     });
+    // The program, how it ended, its last words; the command line is on the job row.
     expect(describeFailure(exited)).toEqual({
-      en: "ffmpeg -i 'in put.mp4' out.mp4: exited with code 1",
-      fr: "ffmpeg -i 'in put.mp4' out.mp4 : s'est terminé avec le code 1",
+      en: 'ffmpeg exited with code 1: in put.mp4: No such file or directory',
+      fr: "ffmpeg s'est terminé avec le code 1 : in put.mp4: No such file or directory",
     });
     expect(describeFailure(new Error('boom')).fr).toBe('Erreur interne : boom');
   });
