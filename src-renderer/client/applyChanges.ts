@@ -13,10 +13,12 @@ export function applyChanges<T, K extends number | string>(
 ): T[] {
   let base = list ?? [];
   let start = 0;
+  let isReplaced = false;
   for (let i = payloads.length - 1; i >= 0; i--) {
     if (payloads[i]?.isComplete) {
       base = [];
       start = i;
+      isReplaced = true;
       break;
     }
   }
@@ -30,7 +32,7 @@ export function applyChanges<T, K extends number | string>(
     }
     for (const key of payload.removedIds ?? []) latest.set(key, null);
   }
-  if (latest.size === 0 && start === 0) return list ?? [];
+  if (latest.size === 0 && !isReplaced) return list ?? [];
   const kept: T[] = [];
   for (const item of base) {
     const key = options.keyOf(item);

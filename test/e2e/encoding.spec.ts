@@ -47,7 +47,7 @@ test('a claimed recording is encoded and plays in the Library through hls.js', a
   await claim(page, 'court.mp4', 'Cours court');
   await page.getByRole('link', { name: 'Encodages' }).click();
   const job = page.getByTestId('job-row').first();
-  await expect(job.getByText('Terminé')).toBeVisible({ timeout: 60_000 });
+  await expect(job.getByText('Terminé', { exact: true })).toBeVisible({ timeout: 60_000 });
   // Labelled by the recording's title, the job id small; how long it took, when it ended.
   await expect(job.getByText('Cours court', { exact: true })).toBeVisible();
   await expect(job.getByText(/^#\d+ · recording:\d+$/)).toBeVisible();
@@ -106,7 +106,7 @@ test('the Encodings panel shows progress and cancel stops the encode and leaves 
   await page.getByRole('link', { name: 'Encodages' }).click();
   const job = page.getByTestId('job-row').first();
   await expect(job.getByText('En cours')).toBeVisible({ timeout: 30_000 });
-  await expect(job.getByText(/Encodage · \d+ %/)).toBeVisible({ timeout: 30_000 });
+  await expect(job.getByText(/Encodage · \d+\s%/)).toBeVisible({ timeout: 30_000 });
   await expect(job.getByText('Cours long', { exact: true })).toBeVisible();
   // The ETA, from the probed duration (issue #9 §5).
   await expect(job.getByText(/reste \d+:\d{2}/)).toBeVisible({ timeout: 30_000 });

@@ -91,7 +91,7 @@ test('a folder no recorder uses is reported once, with a one-click recorder', as
   mkdirSync(folder, { recursive: true });
   copyFileSync(join(clips, 'cours.mp4'), join(folder, 'x.mp4'));
   const alert = page.getByTestId('unknown-folders');
-  await expect(alert.getByText('salle-204 (1 fichier(s))')).toBeVisible({ timeout: 20_000 });
+  await expect(alert.getByText('salle-204 (1 fichier)')).toBeVisible({ timeout: 20_000 });
   await page.screenshot(shot('24-inbox-unknown-folder'));
   await alert.getByRole('button', { name: 'Créer un enregistreur pour ce dossier' }).click();
   const dialog = page.getByRole('dialog');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTestClip, prepareInbox, regie, serve, shot, type Served } from './serve';
+import { makeTestClip, prepareInbox, regie, serve, settled, shot, type Served } from './serve';
 
 let served: Served | undefined;
 let clips: string;
@@ -58,18 +58,21 @@ test('an invalid file shows its recorder, the reason in words, and a detail view
   await expect(bad.getByText('Invalide')).toBeVisible({ timeout: 20_000 });
   // The folder says whose file it is, even though it was never routed.
   await expect(bad.getByRole('cell', { name: 'Amphi A' })).toBeVisible();
-  await expect(bad.getByText(/^Ce n'est pas un format audio ou vidéo reconnu/)).toBeVisible();
+  // ffprobe reads a .mp4 as MP4: its index is missing. Said in words, without ffprobe's prefix.
+  await expect(bad.getByText(/^L'index MP4\/MOV \(atome moov\) est absent/)).toBeVisible();
   await page.screenshot(shot('inbox-invalid-row'));
 
   await bad.getByText('cassé.mp4', { exact: true }).click();
   const detail = page.getByTestId('file-detail');
   await expect(detail.getByTestId('file-reason')).toHaveText(
-    /^Ce n'est pas un format audio ou vidéo reconnu, ou le fichier est abîmé\./,
+    /^L'index MP4\/MOV \(atome moov\) est absent : le fichier est encore en cours de copie/,
   );
+  await expect(detail).toContainText('moov atom not found');
   await expect(detail).not.toContainText('@ 0x');
   await expect(detail.getByText(/^4,1\sKo$/)).toBeVisible();
   await expect(detail.getByRole('button', { name: 'Supprimer' })).toBeEnabled();
   await expect(detail.getByRole('button', { name: 'Revendiquer ou attribuer' })).toBeDisabled();
+  await settled(page);
   await page.screenshot(shot('inbox-invalid-detail'));
   await page.keyboard.press('Escape');
 
@@ -84,6 +87,7 @@ test('an invalid file shows its recorder, the reason in words, and a detail view
   await expect(detail.getByText('h264 640×360')).toBeVisible();
   await expect(detail.getByText('0:03')).toBeVisible();
   await expect(detail.getByTestId('file-history')).toContainText('Nouvel enregistrement');
+  await settled(page);
   await page.screenshot(shot('inbox-file-detail'));
 });
 
@@ -133,5 +137,6 @@ test('a manager who could not be told is shown on the row and in the detail', as
   await expect(page.getByTestId('file-notify-failed')).toContainText(
     'Le gestionnaire n’a pas pu être prévenu',
   );
+  await settled(page);
   await page.screenshot(shot('inbox-notify-failed-detail'));
 });

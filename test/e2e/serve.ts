@@ -70,6 +70,11 @@ export const shot = (name: string) => ({
   fullPage: false,
 });
 
+/** Waits for running transitions (a drawer sliding in) so a screenshot shows the end state. */
+export async function settled(page: import('@playwright/test').Page): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+}
+
 /** Runs the built CLI on a data directory (to prepare what a test needs before serving it). */
 export function regie(dataDir: string, ...args: string[]): string {
   return execFileSync(process.execPath, ['bin/regie.js', ...args, '--data', dataDir], {

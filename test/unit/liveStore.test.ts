@@ -84,6 +84,10 @@ describe('applyChanges (the one rule for <domain>.changed pushes)', () => {
     ]);
   });
 
+  it('empties the list on an isComplete payload with no item (the last unknown folder claimed)', () => {
+    expect(applyChanges([file(1)], [{ items: [], isComplete: true }], { keyOf })).toEqual([]);
+  });
+
   it('applies 10,000 pushes in one pass', () => {
     const payloads = Array.from({ length: 10_000 }, (_, i) => ({ items: [file(i + 1)] }));
     const next = applyChanges([], payloads, { keyOf, order: newestIdFirst });

@@ -131,6 +131,7 @@ export function InboxPanel() {
         actions={
           <Button
             variant="default"
+            style={{ flexShrink: 0 }}
             leftSection={<IconRefresh size={16} />}
             onClick={() => void rescan()}
           >
