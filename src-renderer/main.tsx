@@ -1,13 +1,12 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { theme } from './app/theme';
 import { useLanguage } from './i18n/i18n';
-
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
 
 document.documentElement.lang = useLanguage.getState().language;
 const root = document.getElementById('root');

@@ -10,7 +10,12 @@ export function PanelHeader(props: { title: string; intro: string; actions?: Rea
           {props.intro}
         </Text>
       </Stack>
-      {props.actions}
+      {props.actions && (
+        // The intro wraps; the buttons keep their whole label.
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          {props.actions}
+        </Group>
+      )}
     </Group>
   );
 }

@@ -8,7 +8,9 @@ export function NoServer({ onAdd }: { onAdd: () => void }) {
     <Alert color="blue" data-testid="bbb-no-server">
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm">{t('bbb.noServer')}</Text>
-        <Button onClick={onAdd}>{t('bbb.server.add')}</Button>
+        <Button onClick={onAdd} style={{ flexShrink: 0 }}>
+          {t('bbb.server.add')}
+        </Button>
       </Group>
     </Alert>
   );
