@@ -251,7 +251,7 @@ export const fr: Record<MessageKey, string> = {
   'encodings.job': 'Tâche',
   'encodings.progress': 'Progression',
   'encodings.eta': 'reste {time}',
-  'encodings.took': 'durée {time}',
+  'encodings.took': 'a duré {time}',
   'encodings.endedAt': 'terminé le {at}',
   'encodings.openVideo': 'Ouvrir la vidéo dans la bibliothèque',
   'encodings.details': 'Détails',

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTestClip, prepareInbox, serve, shot, type Served } from './serve';
+import { makeTestClip, prepareInbox, serve, settled, shot, type Served } from './serve';
 
 let served: Served;
 let clips: string;
@@ -51,9 +51,10 @@ test('a claimed recording is encoded and plays in the Library through hls.js', a
   // Labelled by the recording's title, the job id small; how long it took, when it ended.
   await expect(job.getByText('Cours court', { exact: true })).toBeVisible();
   await expect(job.getByText(/^#\d+ · recording:\d+$/)).toBeVisible();
-  await expect(job.getByTestId('job-outcome')).toContainText(/durée \d+:\d{2} · terminé le \S+/);
+  await expect(job.getByTestId('job-outcome')).toContainText(/a duré \d+:\d{2} · terminé le \S+/);
   await job.getByRole('button', { name: /^Détails/ }).click();
   await expect(page.getByTestId('job-commands')).toContainText('ffmpeg');
+  await settled(page);
   await page.screenshot(shot('30-encodings-done'));
   await page.keyboard.press('Escape');
 

@@ -57,7 +57,9 @@ export function FileDetail(props: {
                 <Text size="xs" c="dimmed">
                   {t('inbox.detail.ffprobeSaid')}
                 </Text>
-                <Code block>{problem.ffprobe}</Code>
+                <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                  {problem.ffprobe}
+                </Code>
               </>
             )}
           </Stack>
