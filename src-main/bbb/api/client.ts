@@ -70,8 +70,6 @@ export interface AllRecordings {
   requests: number;
 }
 
-export { apiBase } from './url';
-
 const readCalls = new Set([
   '',
   'getMeetings',
