@@ -76,6 +76,18 @@ describe('RegieError, the one base of expected failures', () => {
     ).not.toContain('secret');
   });
 
+  it('says a timeout in seconds with the setting to raise', () => {
+    const error = new BbbError({
+      failure: 'timeout',
+      call: 'getMeetings',
+      message: 'no complete answer within 2000 ms',
+    });
+    expect(error.reason.en).toBe(
+      'no complete answer within 2 s. The server is overloaded or the way to it is slow; check it, or raise BBB_TIMEOUT_SECONDS.',
+    );
+    expect(error.reason.fr).toMatch(/^pas de réponse complète en 2 s\. /);
+  });
+
   it('says a full disk, a refused write and a missing program as such, not "internal"', () => {
     expect(toWireError(errno('ENOSPC', { path: '/srv/regie/work/a.mp4' }))).toMatchObject({
       code: 'disk',

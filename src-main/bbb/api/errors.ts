@@ -121,14 +121,20 @@ function reasonOf(init: BbbErrorInit): Bilingual {
         ),
       );
     }
-    case 'timeout':
+    case 'timeout': {
+      const ms = Number(/within (\d+) ms/.exec(init.message)?.[1] ?? NaN);
+      const within = Number.isFinite(ms) ? ` ${String(Math.round(ms / 100) / 10)} s` : '';
       return then(
-        bi('no complete answer in time', 'pas de réponse complète dans le délai'),
+        bi(
+          `no complete answer within${within || ' the time allowed'}`,
+          `pas de réponse complète en${within || ' temps voulu'}`,
+        ),
         bi(
           'The server is overloaded or the way to it is slow; check it, or raise BBB_TIMEOUT_SECONDS.',
           'Le serveur est surchargé ou lent à joindre ; vérifiez-le, ou augmentez BBB_TIMEOUT_SECONDS.',
         ),
       );
+    }
     case 'http':
       if (init.status === 404)
         return then(bi('HTTP 404, not found', 'HTTP 404, introuvable'), checkUrl);
