@@ -419,7 +419,9 @@ describe('job queue: stop and start', () => {
     await first.stop();
     const stopped = await first.get(job.id);
     expect(stopped?.status).toBe('interrupted');
-    expect(stopped?.error?.en).toContain('Régie stopped');
+    // A quit says so, in both languages, unlike the crash recovery's message at the next start.
+    expect(stopped?.error?.en).toMatch(/^Interrupted \(quit\)/);
+    expect(stopped?.error?.fr).toMatch(/^Interrompue \(arrêt\)/);
 
     const second = makeQueue({ hang: () => Promise.resolve() });
     const result = await second.start();
