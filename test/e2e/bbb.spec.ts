@@ -71,7 +71,8 @@ test('meetings live with their moderators, the matching queue, and a publication
 }) => {
   await page.goto(served.url);
   await page.getByRole('link', { name: 'BigBlueButton' }).click();
-  await expect(page.getByText('Aucune réunion en cours')).toBeVisible();
+  // No server yet: the tabs say to add one first.
+  await expect(page.getByTestId('bbb-no-server')).toBeVisible();
 
   // The server, through the form: a bad URL is refused at its field, then the real one is tested.
   await page.getByRole('tab', { name: 'Serveurs' }).click();
@@ -81,7 +82,7 @@ test('meetings live with their moderators, the matching queue, and a publication
   await form.getByLabel("URL de l'API").fill('bbb.univ.fr');
   await form.getByLabel('Secret (bbb-conf --secret)').fill(sim.secret);
   await form.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(form.getByText(/n'est pas une URL http\(s\)/)).toBeVisible();
+  await expect(form.getByText(/n'est pas l'URL d'un serveur/)).toBeVisible();
   await page.screenshot(shot('39-bbb-server-form'));
   await form.getByLabel("URL de l'API").fill(sim.url);
   await form.getByRole('button', { name: 'Enregistrer' }).click();
