@@ -9,7 +9,7 @@ import { useBilingual, useT } from '../../i18n/i18n';
 import { explainReason } from './reasonText';
 
 export const gridColumns =
-  '28px minmax(200px, 3fr) minmax(120px, 1.4fr) 80px 80px 96px 130px minmax(170px, 1.2fr) 100px';
+  '28px minmax(180px, 3fr) minmax(110px, 1.2fr) 80px 64px 96px 130px minmax(175px, 1.4fr) 92px';
 
 export const waiting = new Set(['unclaimed', 'notified']);
 export const deletable = new Set(['incomplete', 'invalid', 'unknown', 'unclaimed', 'notified']);
