@@ -1,20 +1,22 @@
 import type { Bilingual } from '../../src-preload/contract';
 import { bi, RegieError } from './errors';
 
-/**
- * "1 file" / "3 files", "0 fichier" / "3 fichiers": the count and its noun in each language's
- * plural rule (French: 0 and 1 are singular), for journal texts instead of "file(s)".
- */
-export function counted(
-  count: number,
-  words: { en: readonly [one: string, other: string]; fr: readonly [one: string, other: string] },
-): Bilingual {
-  const say = (language: 'en' | 'fr') => {
-    const [one, other] = words[language];
-    const isOne = new Intl.PluralRules(language).select(count) === 'one';
-    return `${String(count)} ${isOne ? one : other}`;
-  };
+type Words = {
+  en: readonly [one: string, other: string];
+  fr: readonly [one: string, other: string];
+};
+
+/** The words for `count` things in each language's plural rule (French: 0 and 1 are singular). */
+export function wordsFor(count: number, words: Words): Bilingual {
+  const say = (language: 'en' | 'fr') =>
+    words[language][new Intl.PluralRules(language).select(count) === 'one' ? 0 : 1];
   return bi(say('en'), say('fr'));
+}
+
+/** "1 file" / "3 files", "0 fichier" / "3 fichiers": for texts instead of "file(s)". */
+export function counted(count: number, words: Words): Bilingual {
+  const w = wordsFor(count, words);
+  return bi(`${String(count)} ${w.en}`, `${String(count)} ${w.fr}`);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   type RecordingType,
 } from '../../src-preload/contract';
 import { bi, validationError } from '../ground/errors';
+import { wordsFor } from '../ground/wording';
 import type { UsersRepository } from '../users/repository';
 import type { RecorderFields } from './repository';
 
@@ -102,9 +103,13 @@ export function validateRecorder(
     else unknown.push(username);
   }
   if (unknown.length > 0) {
+    const unknownUsers = wordsFor(unknown.length, {
+      en: ['unknown user', 'unknown users'],
+      fr: ['utilisateur inconnu', 'utilisateurs inconnus'],
+    });
     errors.additionalUsers = bi(
-      `unknown user(s) ${unknown.join(', ')}`,
-      `utilisateur(s) inconnu(s) ${unknown.join(', ')}`,
+      `${unknownUsers.en} ${unknown.join(', ')}`,
+      `${unknownUsers.fr} ${unknown.join(', ')}`,
     );
   }
 

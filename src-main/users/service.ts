@@ -1,6 +1,7 @@
 import type { User } from '../../src-preload/contract';
 import type { UserInput } from '../../src-preload/contract';
 import { bi, RegieError } from '../ground/errors';
+import { wordsFor } from '../ground/wording';
 import type { EventBus } from '../ground/events';
 import type { JournalRecorder } from '../journal/journal';
 import type { SettingsStore } from '../settings/store';
@@ -104,11 +105,15 @@ export function createUsersService(s: UsersServiceDeps): UsersService {
       const managed = users.managedRecorderNames(id);
       if (managed.length > 0) {
         const list = managed.join(', ');
+        const recorders = wordsFor(managed.length, {
+          en: ['recorder', 'recorders'],
+          fr: ["l'enregistreur", 'les enregistreurs'],
+        });
         throw new RegieError(
           'conflict',
           bi(
-            `${user.username} manages recorder(s) ${list}; choose another manager first`,
-            `${user.username} gère le ou les enregistreurs ${list} ; choisissez d'abord un autre gestionnaire`,
+            `${user.username} manages ${recorders.en} ${list}; choose another manager first`,
+            `${user.username} gère ${recorders.fr} ${list} ; choisissez d'abord un autre gestionnaire`,
           ),
         );
       }

@@ -111,7 +111,7 @@ describe('job queue: crash recovery', () => {
       { id, kind: 'encode', subject: 'recording:12', cause: 'crash', phase: 'encode' },
     ]);
     expect(result.text?.en).toBe(
-      `1 interrupted job(s) queued again (1 left running by a crash): #${String(id)} encode recording:12.`,
+      `1 interrupted job queued again (1 left running by a crash): #${String(id)} encode recording:12.`,
     );
     expect(result.text?.fr).toContain(`#${String(id)} encode recording:12`);
     while (changes.at(-1)?.status !== 'succeeded') {
