@@ -3,6 +3,14 @@ import { bi } from '../../ground/errors';
 import { checksumAlgorithms } from '../api/checksum';
 import { normaliseServerUrl } from '../api/url';
 
+/** normaliseServerUrl's reasons, in French. */
+const problemFr: Record<string, string> = {
+  'not a URL': 'pas une URL',
+  'not http(s)': 'pas en http(s)',
+  'has a query': 'contient une requête',
+  'has a user': 'contient un utilisateur',
+};
+
 export interface ServerFields {
   name: string;
   url: string;
@@ -26,10 +34,11 @@ export function checkServerFields(
     errors.name = bi(`"${name}" already exists`, `« ${name} » existe déjà`);
   const normalised = normaliseServerUrl(input.url);
   const url = 'url' in normalised ? normalised.url : '';
-  if ('problem' in normalised)
+  if (input.url.trim() === '') errors.url = bi('required', 'obligatoire');
+  else if ('problem' in normalised)
     errors.url = bi(
       `"${input.url}" is not a server URL (${normalised.problem}): give https://bbb.univ.fr/bigbluebutton/ or its …/api`,
-      `« ${input.url} » n'est pas l'URL d'un serveur (${normalised.problem}) : donnez https://bbb.univ.fr/bigbluebutton/ ou son …/api`,
+      `« ${input.url} » n'est pas l'URL d'un serveur (${problemFr[normalised.problem] ?? normalised.problem}) : donnez https://bbb.univ.fr/bigbluebutton/ ou son …/api`,
     );
   if (options.isSecretRequired && (input.secret ?? '').trim() === '')
     errors.secret = bi('required', 'obligatoire');
