@@ -281,6 +281,7 @@ function compose(
 
   let wakeJobs: NodeJS.Timeout | undefined;
   let closing: Promise<void> | undefined;
+  const quitting = new AbortController();
   if (config.watch) {
     drop.start();
     sftp.start();
@@ -291,7 +292,7 @@ function compose(
     wakeJobs.unref();
     // Both finish after start; the console may already be closing (a quick Ctrl+C).
     // A self-test stopped by the quit is no finding: say nothing once closing.
-    void checkPrograms(services, () => closing === undefined && db.open);
+    void checkPrograms(services, () => closing === undefined && db.open, quitting.signal);
     // Jobs left running by a crash come back as interrupted, then run again.
     void jobs
       .start()
@@ -317,6 +318,7 @@ function compose(
 
   async function close(): Promise<void> {
     clearInterval(wakeJobs);
+    quitting.abort();
     // Everything is told to stop at once: jobs abort their ffmpeg (SIGTERM, then SIGKILL), the
     // drop tracker starts no more checks, SFTP and BBB end their transfers and polls.
     const stopping = Promise.allSettled([drop.stop(), jobs.stop(), sftp.stop(), bbb.stop()]);

@@ -7,11 +7,15 @@ import { selfTest } from '../media/programs';
  * At start (STYLE.md, "Running ffmpeg"): ffmpeg and ffprobe are found and pass a one-second
  * null encode, so a broken install is reported in the journal before the first job, not during it.
  */
-export async function checkPrograms(s: Services, isOpen: () => boolean): Promise<void> {
+export async function checkPrograms(
+  s: Services,
+  isOpen: () => boolean,
+  signal?: AbortSignal,
+): Promise<void> {
   try {
     const ffmpeg = resolveProgram('ffmpeg', { setting: s.settings.getString('FFMPEG_CMD') });
     const ffprobe = resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') });
-    const versions = await selfTest(ffmpeg, ffprobe);
+    const versions = await selfTest(ffmpeg, ffprobe, signal ? { signal } : {});
     if (!isOpen()) return;
     s.record({
       kind: 'media.ready',

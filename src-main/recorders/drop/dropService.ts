@@ -78,7 +78,7 @@ export function createDropService(options: {
     repo: files,
     now: () => s.now().getTime(),
     quietMs: () => s.settings.get('RECORDER_QUIET_SECONDS') * 1000,
-    verify: (file) => verifyDropFile(file, ffprobe),
+    verify: (file, signal) => verifyDropFile(file, ffprobe, signal),
     route: (file) => rootOf(file).route(file),
     restat: (file) => {
       try {

@@ -11,8 +11,11 @@ export interface TrackerOptions {
   repo: FilesRepository;
   now: () => number;
   quietMs: () => number;
-  /** Opens the file as what it claims to be (ffprobe for media, the ZIP central directory). */
-  verify: (file: StoredFile) => Promise<VerifyResult>;
+  /**
+   * Opens the file as what it claims to be (ffprobe for media, the ZIP central directory); the
+   * signal is aborted when Régie quits.
+   */
+  verify: (file: StoredFile, signal: AbortSignal) => Promise<VerifyResult>;
   /** A complete, valid file: map it to its recorder and decide what happens (notify, Inbox…). */
   route: (file: StoredFile) => Promise<void>;
   /** Re-reads a file's size and mtime; null when it is gone. */
@@ -48,7 +51,7 @@ export function createDropTracker(options: TrackerOptions) {
   const pending = new Map<number, Pending>();
   const busy = new Set<number>();
   /** Quitting: checks under way end without a verdict, so none is judged on a killed ffprobe. */
-  let isStopping = false;
+  const stopping = new AbortController();
   const iso = () => new Date(options.now()).toISOString();
 
   const markPending = (file: StoredFile) => {
@@ -133,9 +136,9 @@ export function createDropTracker(options: TrackerOptions) {
     try {
       const file = repo.byId(id);
       if (!file || file.status !== 'incomplete') return;
-      const result = await options.verify(file);
+      const result = await options.verify(file, stopping.signal);
       // Still `incomplete` in the database: the next start checks it again.
-      if (isStopping) return;
+      if (stopping.signal.aborted) return;
       const latest = options.restat(file);
       if (latest && (latest.size !== file.size || latest.mtimeMs !== file.mtimeMs)) {
         // It grew while we were checking: not complete after all.
@@ -150,6 +153,7 @@ export function createDropTracker(options: TrackerOptions) {
       const valid = repo.update(id, { media: result.media, detectedAt: iso() }, iso());
       await options.route(valid);
     } catch (error) {
+      if (stopping.signal.aborted) return;
       const file = repo.byId(id);
       if (file) options.onError(error, file);
     } finally {
@@ -231,7 +235,7 @@ export function createDropTracker(options: TrackerOptions) {
     isOpen: (status: FileStatus) => open.includes(status),
     /** Starts no more checks; resolves once those under way have ended (quitting). */
     idle(): Promise<void> {
-      isStopping = true;
+      stopping.abort();
       queue.clear();
       return pump();
     },

@@ -20,6 +20,7 @@ export const summarize = (info: MediaInfo): MediaSummary => ({
 export async function verifyDropFile(
   file: StoredFile,
   ffprobe: () => string,
+  signal?: AbortSignal,
 ): Promise<VerifyResult> {
   if (file.size === 0) {
     return { ok: false, reason: bi('Empty file (0 bytes)', 'Fichier vide (0 octet)') };
@@ -33,7 +34,10 @@ export async function verifyDropFile(
       throw error;
     }
   }
-  const checked = await checkMediaIntegrity(file.localPath, { ffprobe: ffprobe() });
+  const checked = await checkMediaIntegrity(file.localPath, {
+    ffprobe: ffprobe(),
+    ...(signal ? { signal } : {}),
+  });
   return checked.ok
     ? { ok: true, media: summarize(checked.info) }
     : { ok: false, reason: checked.reason };
