@@ -327,6 +327,8 @@ function compose(
     for (const result of await stopping) {
       if (result.status === 'rejected') logger.error(`stopping: ${String(result.reason)}`);
     }
+    // Anything a service started while it was stopping.
+    await stopAllChildren();
     db.close();
   }
 }
