@@ -2,7 +2,8 @@
 // - no import cycle between folders;
 // - the ground floor (src-main/ground) imports no other folder of src-main;
 // - the composition root (src-main/app) is imported only by the faces (cli, electron, host);
-// - the renderer imports nothing of the main side, only the contract (src-preload).
+// - the renderer imports nothing of the main side, only the contract (src-preload);
+// - the job queue imports nothing of media.
 // Imports are read with TypeScript's own pre-processor, type-only imports included: a type
 // import is a dependency a reader has to follow too.
 import ts from 'typescript';
@@ -12,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const faces = new Set(['main/cli', 'main/electron', 'main/host']);
+/** Edges that would bring one capability's knowledge into another that must stay generic. */
+const forbidden = [['main/jobs', 'main/media', 'the job queue knows nothing of media']];
 
 function sourceFiles(dir) {
   const out = [];
@@ -57,6 +60,9 @@ for (const [from, targets] of edges) {
     }
     if (to === 'main/app' && !faces.has(from)) {
       problems.push(`the composition root is imported by a non-face: ${why(from, to)}`);
+    }
+    for (const [a, b, rule] of forbidden) {
+      if (from === a && to === b) problems.push(`${rule}: ${why(from, to)}`);
     }
     if (from === 'renderer' && to !== 'preload') {
       problems.push(`the renderer imports beyond the contract: ${why(from, to)}`);

@@ -14,15 +14,15 @@ import { createJournal } from '../journal/journal';
 import { createFileLogger, type Logger } from '../logging/logger';
 import { createRecordersRepository } from '../recorders/repository';
 import { createRecordersService } from '../recorders/service';
-import { createDropService } from '../recorders/drop/dropService';
-import { createInboxService } from '../recorders/inbox/service';
-import { createSftpSourcesService } from '../recorders/sftpSources/service';
-import { purgeTrash } from '../recorders/inbox/trash';
+import { createDropService } from '../drop/dropService';
+import { createInboxService } from '../inbox/service';
+import { createSftpSourcesService } from '../sftp/sourcesService';
+import { purgeTrash } from '../inbox/trash';
 import {
   createRecordingsRepository,
   toRecordingView,
   type StoredRecording,
-} from '../recorders/recordings/repository';
+} from '../recordings/repository';
 import { createBbbService } from '../bbb/service';
 import { createJobQueue } from '../jobs';
 import { checkPrograms } from '../library/programsCheck';
@@ -218,7 +218,7 @@ function compose(
     'inbox.preview': ({ id }) => inbox.preview(id),
     'unknownFolders.list': () => drop.unknownFolders.list(),
     'recorders.scan': () => drop.scanAndSettle(),
-    'recordings.list': ({ status }) => inbox.recordings.list(status).map(toRecordingView),
+    'recordings.list': ({ status }) => recordingsRepo.list(status).map(toRecordingView),
     'recordings.add': (args) => inbox.addRecording(args, (relPath) => drop.checkNow(relPath)),
     'bbbServers.list': () => bbb.servers.list(),
     'bbbServers.add': (args) => bbb.servers.add(args),

@@ -5,14 +5,14 @@ import { bi, RegieError } from '../ground/errors';
 import { messageOf } from '../ground/wording';
 import type { Services } from '../kit/services';
 import type { JobContext } from '../jobs';
-import type { FilesRepository } from '../recorders/drop/filesRepository';
-import { toView } from '../recorders/drop/filesRepository';
-import { moveToTrash } from '../recorders/inbox/trash';
+import type { RecorderFilesRepository } from '../drop/recorderFilesRepository';
+import { toView } from '../drop/recorderFilesRepository';
+import { moveToTrash } from '../inbox/trash';
 import {
   toRecordingView,
   type RecordingsRepository,
   type StoredRecording,
-} from '../recorders/recordings/repository';
+} from '../recordings/repository';
 import { libraryDir, renditionsOf, runEncode } from './encodeHandler';
 import { createVideosRepository, toVideoView } from './repository';
 
@@ -25,7 +25,7 @@ const safeName = /^[\w][\w.-]*$/;
 export function createLibraryService(options: {
   s: Services;
   recordings: RecordingsRepository;
-  files: FilesRepository;
+  files: RecorderFilesRepository;
 }) {
   const { s, recordings, files } = options;
   const videos = createVideosRepository(s.db);

@@ -2,7 +2,7 @@ import { AppShell, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { InboxPanel } from '../features/inbox/InboxPanel';
-import { filesStore, unknownFoldersStore } from '../features/inbox/filesStore';
+import { inboxStore, unknownFoldersStore } from '../features/inbox/inboxStore';
 import { sftpStore } from '../features/sftp/sftpStore';
 import { BbbPanel } from '../features/bbb/BbbPanel';
 import { EncodingsPanel } from '../features/encodings/EncodingsPanel';
@@ -47,7 +47,7 @@ export function App() {
       recordersStore,
       settingsStore,
       journalStore,
-      filesStore,
+      inboxStore,
       unknownFoldersStore,
       recordingsStore,
       sftpStore,

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import type { ScanReport } from '../../src-preload/contract';
 import { createApp, type RegieApp } from '../../src-main/app/app';
-import { walkDropRoot } from '../../src-main/recorders/drop/walk';
+import { walkDropRoot } from '../../src-main/drop/walk';
 import { podVideoExtensions } from '../../src-main/settings/definitions';
 
 /**

@@ -17,7 +17,7 @@ import {
   type SftpDownloadProgress,
   type SftpSource,
   type SftpSourceConfig,
-} from '../../src-main/recorders/sftp';
+} from '../../src-main/sftp';
 import { namesIn, sha256 } from '../helpers/files';
 import { startSshd, type Sshd } from '../helpers/sshd';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';

@@ -6,7 +6,7 @@ import {
   extractAudiovideocast,
   slidesFromImages,
   type SmilImage,
-} from '../../src-main/recorders/audiovideocast';
+} from '../../src-main/audiovideocast';
 import { rejectionOf } from '../helpers/errors';
 import { namesIn, openFilesUnder, sha256 } from '../helpers/files';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';

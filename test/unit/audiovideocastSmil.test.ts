@@ -6,7 +6,7 @@ import {
   roundHalfEven,
   slidesFromImages,
   type SmilImage,
-} from '../../src-main/recorders/audiovideocast';
+} from '../../src-main/audiovideocast';
 import { thrownBy } from '../helpers/errors';
 import { mediacoursSmil } from '../helpers/zips';
 

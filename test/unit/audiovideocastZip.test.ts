@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultZipLimits, readZipDirectory } from '../../src-main/recorders/audiovideocast';
+import { defaultZipLimits, readZipDirectory } from '../../src-main/audiovideocast';
 import { rejectionOf } from '../helpers/errors';
 import { openFilesUnder } from '../helpers/files';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';

@@ -4,15 +4,15 @@ import type { FileStatus, MediaSummary } from '../../src-preload/contract';
 import { bi } from '../../src-main/ground/errors';
 import { openDatabase, type Db } from '../../src-main/db/open';
 import {
-  createFilesRepository,
-  type FilesRepository,
+  createRecorderFilesRepository,
+  type RecorderFilesRepository,
   type StoredFile,
-} from '../../src-main/recorders/drop/filesRepository';
+} from '../../src-main/drop/recorderFilesRepository';
 import {
   createDropTracker,
   type DropTracker,
   type VerifyResult,
-} from '../../src-main/recorders/drop/tracker';
+} from '../../src-main/drop/tracker';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
 import { until } from '../helpers/until';
 
@@ -34,7 +34,7 @@ const media: MediaSummary = {
 describe('drop tracker: when is a file complete', () => {
   let dir: string;
   let db: Db;
-  let repo: FilesRepository;
+  let repo: RecorderFilesRepository;
   let clock: number;
   /** The fake disk: what restat reads. */
   let disk: Map<string, { size: number; mtimeMs: number }>;
@@ -50,7 +50,7 @@ describe('drop tracker: when is a file complete', () => {
   beforeEach(() => {
     dir = makeTempDir();
     db = openDatabase({ file: join(dir, 'regie.db') }).db;
-    repo = createFilesRepository(db);
+    repo = createRecorderFilesRepository(db);
     clock = 1_000_000;
     disk = new Map();
     verified = [];

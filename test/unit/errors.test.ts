@@ -4,7 +4,7 @@ import { DownloadError } from '../../src-main/bbb/publication/download';
 import { asRegieError, bi, RegieError, toWireError } from '../../src-main/ground/errors';
 import { EncodeError } from '../../src-main/media/encode';
 import { ProgramError } from '../../src-main/media/run';
-import { TimeoutError } from '../../src-main/recorders/sftp/connection';
+import { TimeoutError } from '../../src-main/sftp/connection';
 
 const errno = (code: string, extra: Record<string, string> = {}) =>
   Object.assign(new Error(`${code}: something`), { code, ...extra });

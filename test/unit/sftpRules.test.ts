@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { RegieError } from '../../src-main/ground/errors';
-import { backoffMs } from '../../src-main/recorders/sftp/backoff';
-import { redact } from '../../src-main/recorders/sftp/connection';
-import {
-  checkRelPath,
-  insideRoot,
-  localPathFor,
-  remotePathFor,
-} from '../../src-main/recorders/sftp/paths';
+import { backoffMs } from '../../src-main/sftp/backoff';
+import { redact } from '../../src-main/sftp/connection';
+import { checkRelPath, insideRoot, localPathFor, remotePathFor } from '../../src-main/sftp/paths';
 
 // The pure rules of the SFTP source; the behaviour against a real server is in sftpSource.test.ts.
 

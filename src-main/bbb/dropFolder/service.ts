@@ -1,10 +1,14 @@
 import { join } from 'node:path';
 import { bi } from '../../ground/errors';
 import type { Services } from '../../kit/services';
-import type { DropRoot } from '../../recorders/drop/dropService';
-import type { FilePatch, FilesRepository, StoredFile } from '../../recorders/drop/filesRepository';
-import { baseName } from '../../recorders/drop/walk';
-import type { RecordingsRepository, StoredRecording } from '../../recorders/recordings/repository';
+import type { DropRoot } from '../../drop/dropService';
+import type {
+  FilePatch,
+  RecorderFilesRepository,
+  StoredFile,
+} from '../../drop/recorderFilesRepository';
+import { baseName } from '../../drop/walk';
+import type { RecordingsRepository, StoredRecording } from '../../recordings/repository';
 import type { BbbMeetingsRepository } from '../meetings/repository';
 import type { BbbRecordingsRepository } from '../recordings/repository';
 
@@ -22,7 +26,7 @@ export const bbbDropOrigin = 'bbb';
  */
 export function createBbbDropRoot(options: {
   s: Services;
-  files: FilesRepository;
+  files: RecorderFilesRepository;
   meetings: BbbMeetingsRepository;
   recordings: BbbRecordingsRepository;
   regieRecordings: RecordingsRepository;

@@ -5,7 +5,7 @@ import type { Services } from '../../kit/services';
 import type { JobContext, JobQueue } from '../../jobs';
 import { resolveProgram } from '../../media';
 import { checkMediaIntegrity } from '../../media/integrity';
-import type { RecordingsRepository, StoredRecording } from '../../recorders/recordings/repository';
+import type { RecordingsRepository, StoredRecording } from '../../recordings/repository';
 import type { BbbRecordingsRepository, StoredBbbRecording } from '../recordings/repository';
 import { downloadResumable } from './download';
 

@@ -25,7 +25,7 @@ import { appInfoStore, usersStore } from '../users/usersStore';
 import { AssignForm } from './AssignForm';
 import { FileDetail } from './FileDetail';
 import { FileList } from './FileList';
-import { filesStore, unknownFoldersStore } from './filesStore';
+import { inboxStore, unknownFoldersStore } from './inboxStore';
 import { InboxEmpty } from './InboxEmpty';
 import { filterFiles, recorderIdOf, type Show, type SortKey } from './inboxFilter';
 import { PreviewModal } from './PreviewModal';
@@ -37,7 +37,7 @@ const noUsers: User[] = [];
 export function InboxPanel() {
   const t = useT();
   const pick = useBilingual();
-  const files = filesStore.use((s) => s.data);
+  const files = inboxStore.use((s) => s.data);
   const folders = unknownFoldersStore.use((s) => s.data) ?? [];
   const recorders = recordersStore.use((s) => s.data) ?? noRecorders;
   const users = usersStore.use((s) => s.data) ?? noUsers;

@@ -1,6 +1,6 @@
-import type { Recorder, User } from '../../../src-preload/contract';
-import { bi, RegieError } from '../../ground/errors';
-import type { Services } from '../../kit/services';
+import type { Recorder, User } from '../../src-preload/contract';
+import { bi, RegieError } from '../ground/errors';
+import type { Services } from '../kit/services';
 import {
   adminDigestMail,
   adminRecipients,
@@ -9,8 +9,8 @@ import {
   createMailer,
   mailConfigFrom,
   newRecordingMail,
-} from '../../notify';
-import type { StoredFile } from './filesRepository';
+} from '../notify';
+import type { StoredFile } from './recorderFilesRepository';
 
 export type NotifyOutcome =
   | { kind: 'notified'; state: 'ok' | 'mailed' }

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { bi, RegieError } from '../../ground/errors';
+import { bi, RegieError } from '../ground/errors';
 import { backoffMs } from './backoff';
 import { createConnection, errorDetail, unavailable } from './connection';
 import { downloadToPart, partSize, promotePart, removePart } from './download';

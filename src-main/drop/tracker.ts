@@ -1,14 +1,14 @@
-import type { Bilingual, FileStatus, MediaSummary } from '../../../src-preload/contract';
-import { bi } from '../../ground/errors';
+import type { Bilingual, FileStatus, MediaSummary } from '../../src-preload/contract';
+import { bi } from '../ground/errors';
 import type { SeenFile } from './walk';
 import { folderOf } from './walk';
-import type { FilesRepository, StoredFile } from './filesRepository';
+import type { RecorderFilesRepository, StoredFile } from './recorderFilesRepository';
 
 export type VerifyResult =
   { ok: true; media: MediaSummary | null } | { ok: false; reason: Bilingual };
 
 export interface TrackerOptions {
-  repo: FilesRepository;
+  repo: RecorderFilesRepository;
   now: () => number;
   quietMs: () => number;
   /**

@@ -1,13 +1,13 @@
 import { mkdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { ScanReport } from '../../../src-preload/contract';
-import { bi, validationError } from '../../ground/errors';
-import { messageOf } from '../../ground/wording';
-import type { Services } from '../../kit/services';
-import { resolveProgram } from '../../media';
-import { dropRoot } from '../dropFolder';
-import type { RecordersService } from '../service';
-import { createFilesRepository, toView, type StoredFile } from './filesRepository';
+import type { ScanReport } from '../../src-preload/contract';
+import { bi, validationError } from '../ground/errors';
+import { messageOf } from '../ground/wording';
+import type { Services } from '../kit/services';
+import { resolveProgram } from '../media';
+import { dropRoot } from '../recorders/dropFolder';
+import type { RecordersService } from '../recorders/service';
+import { createRecorderFilesRepository, toView, type StoredFile } from './recorderFilesRepository';
 import { createNotifier, type Notifier } from './notifier';
 import { createRouter } from './router';
 import { createDropTracker } from './tracker';
@@ -34,7 +34,7 @@ export interface DropRoot {
   isCreated?: boolean;
 }
 
-export { dropRoot } from '../dropFolder';
+export { dropRoot } from '../recorders/dropFolder';
 
 /**
  * Watches the drop roots (the recorders' folder and those added with `addRoot`): file-system
@@ -47,7 +47,7 @@ export function createDropService(options: {
   notifier?: Notifier;
 }) {
   const { s } = options;
-  const files = createFilesRepository(s.db);
+  const files = createRecorderFilesRepository(s.db);
   const unknownFolders = createUnknownFoldersRepository(s.db);
   const changed = (file: StoredFile) => s.events.emit('inbox.changed', { items: [toView(file)] });
   let ffprobePath: string | undefined;

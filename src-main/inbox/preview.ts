@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Preview } from '../../../src-preload/contract';
-import { bi, RegieError } from '../../ground/errors';
-import type { Services } from '../../kit/services';
+import type { Preview } from '../../src-preload/contract';
+import { bi, RegieError } from '../ground/errors';
+import type { Services } from '../kit/services';
 import { extractAudiovideocast } from '../audiovideocast';
-import type { StoredFile } from '../drop/filesRepository';
+import type { StoredFile } from '../drop/recorderFilesRepository';
 
 interface Entry {
   mediaPath: string;

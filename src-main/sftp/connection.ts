@@ -1,6 +1,6 @@
 import SftpClient from 'ssh2-sftp-client';
-import type { Bilingual } from '../../../src-preload/contract';
-import { bi, RegieError } from '../../ground/errors';
+import type { Bilingual } from '../../src-preload/contract';
+import { bi, RegieError } from '../ground/errors';
 import type { SftpSourceConfig } from './types';
 
 /** Secrets shorter than this are not searched for: every "a" in a message would become "***". */

@@ -6,18 +6,22 @@ import type {
   Preview,
   RecorderFile,
   Recording,
-} from '../../../src-preload/contract';
-import { bi, RegieError, validationError } from '../../ground/errors';
-import type { Services } from '../../kit/services';
-import { probeMedia, resolveProgram } from '../../media';
+} from '../../src-preload/contract';
+import { bi, RegieError, validationError } from '../ground/errors';
+import type { Services } from '../kit/services';
+import { probeMedia, resolveProgram } from '../media';
 import { extractAudiovideocast } from '../audiovideocast';
-import { toView, type FilesRepository, type StoredFile } from '../drop/filesRepository';
+import {
+  toView,
+  type RecorderFilesRepository,
+  type StoredFile,
+} from '../drop/recorderFilesRepository';
 import {
   createRecordingsRepository,
   toRecordingView,
   type StoredRecording,
 } from '../recordings/repository';
-import type { RecordersService } from '../service';
+import type { RecordersService } from '../recorders/service';
 import { assignRules } from './rules';
 import { createPreviews } from './preview';
 import { moveToTrash } from './trash';
@@ -47,7 +51,7 @@ export interface AssignInput {
  */
 export function createInboxService(options: {
   s: Services;
-  files: FilesRepository;
+  files: RecorderFilesRepository;
   recorders: RecordersService;
   /** The file's recording exists or the file is in the trash: an SFTP source may rename it. */
   onProcessed?: (file: StoredFile) => void;
@@ -175,7 +179,6 @@ export function createInboxService(options: {
   }
 
   return {
-    recordings,
     list: (statuses?: FileStatus[]): RecorderFile[] => files.list(statuses).map(toView),
     rules: (id: number): AssignRules => {
       const { canClaim: _canClaim, ...rules } = rulesFor(find(id));

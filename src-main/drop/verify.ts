@@ -1,8 +1,8 @@
-import type { MediaSummary } from '../../../src-preload/contract';
-import { bi, RegieError } from '../../ground/errors';
-import { checkMediaIntegrity, type MediaInfo } from '../../media';
+import type { MediaSummary } from '../../src-preload/contract';
+import { bi, RegieError } from '../ground/errors';
+import { checkMediaIntegrity, type MediaInfo } from '../media';
 import { readZipDirectory } from '../audiovideocast';
-import type { StoredFile } from './filesRepository';
+import type { StoredFile } from './recorderFilesRepository';
 import type { VerifyResult } from './tracker';
 
 export const summarize = (info: MediaInfo): MediaSummary => ({

@@ -2,8 +2,8 @@ import { close, open } from 'node:fs';
 import { basename, posix } from 'node:path';
 import { promisify } from 'node:util';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import type { Bilingual } from '../../../src-preload/contract';
-import { bi, RegieError } from '../../ground/errors';
+import type { Bilingual } from '../../src-preload/contract';
+import { bi, RegieError } from '../ground/errors';
 
 /**
  * What an uploaded ZIP may declare before Régie refuses it. Every ZIP that reaches Régie comes

@@ -1,8 +1,8 @@
-import type { Recorder } from '../../../src-preload/contract';
-import { bi } from '../../ground/errors';
-import type { Services } from '../../kit/services';
-import type { RecordersService } from '../service';
-import type { FilesRepository, StoredFile } from './filesRepository';
+import type { Recorder } from '../../src-preload/contract';
+import { bi } from '../ground/errors';
+import type { Services } from '../kit/services';
+import type { RecordersService } from '../recorders/service';
+import type { RecorderFilesRepository, StoredFile } from './recorderFilesRepository';
 import type { Notifier } from './notifier';
 import type { UnknownFoldersRepository } from './unknownFolders';
 
@@ -18,7 +18,7 @@ const retryDelaysMs = [60_000, 300_000, 900_000, 3_600_000];
  */
 export function createRouter(options: {
   s: Services;
-  files: FilesRepository;
+  files: RecorderFilesRepository;
   unknownFolders: UnknownFoldersRepository;
   recorders: RecordersService;
   notifier: Notifier;
@@ -26,7 +26,7 @@ export function createRouter(options: {
 }) {
   const { s, files, notifier } = options;
   const iso = () => s.now().toISOString();
-  const update = (file: StoredFile, patch: Parameters<FilesRepository['update']>[1]) => {
+  const update = (file: StoredFile, patch: Parameters<RecorderFilesRepository['update']>[1]) => {
     const next = files.update(file.id, patch, iso());
     options.changed(next);
     return next;

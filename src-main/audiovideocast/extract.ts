@@ -6,8 +6,8 @@ import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
 import type { ZipFile } from 'yauzl';
-import type { Bilingual } from '../../../src-preload/contract';
-import { bi, RegieError } from '../../ground/errors';
+import type { Bilingual } from '../../src-preload/contract';
+import { bi, RegieError } from '../ground/errors';
 import { decodeSmilBytes, maxSmilBytes, parseSmil, slidesFromImages, type Slide } from './smil';
 import {
   closeZip,

@@ -1,10 +1,5 @@
-import type {
-  Bilingual,
-  FileStatus,
-  MediaSummary,
-  RecorderFile,
-} from '../../../src-preload/contract';
-import type { Db } from '../../db/open';
+import type { Bilingual, FileStatus, MediaSummary, RecorderFile } from '../../src-preload/contract';
+import type { Db } from '../db/open';
 
 interface Row {
   id: number;
@@ -99,7 +94,7 @@ const columns: Record<keyof FilePatch, string> = {
   recordingId: 'recording_id',
 };
 
-export interface FilesRepository {
+export interface RecorderFilesRepository {
   byId(id: number): StoredFile | undefined;
   byPath(origin: string, relPath: string): StoredFile | undefined;
   list(statuses?: readonly FileStatus[]): StoredFile[];
@@ -120,7 +115,7 @@ export interface FilesRepository {
   dueForNotify(now: string): StoredFile[];
 }
 
-export function createFilesRepository(db: Db): FilesRepository {
+export function createRecorderFilesRepository(db: Db): RecorderFilesRepository {
   const one = db.prepare<[number], Row>('SELECT * FROM recorder_files WHERE id = ?');
   const byPath = db.prepare<[string, string], Row>(
     'SELECT * FROM recorder_files WHERE origin = ? AND rel_path = ?',

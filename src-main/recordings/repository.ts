@@ -1,10 +1,5 @@
-import type {
-  Recording,
-  RecordingStatus,
-  RecordingType,
-  Slide,
-} from '../../../src-preload/contract';
-import type { Db } from '../../db/open';
+import type { Recording, RecordingStatus, RecordingType, Slide } from '../../src-preload/contract';
+import type { Db } from '../db/open';
 
 interface Row {
   id: number;

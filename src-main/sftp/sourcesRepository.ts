@@ -1,5 +1,5 @@
-import type { SftpSourceView } from '../../../src-preload/contract';
-import type { Db } from '../../db/open';
+import type { SftpSourceView } from '../../src-preload/contract';
+import type { Db } from '../db/open';
 
 interface Row {
   id: number;

@@ -1,5 +1,5 @@
-import type { UnknownFolder } from '../../../src-preload/contract';
-import type { Db } from '../../db/open';
+import type { UnknownFolder } from '../../src-preload/contract';
+import type { Db } from '../db/open';
 
 export interface UnknownFoldersRepository {
   /** Records the folder; true the first time it is seen (so it is reported once, §8.1.4). */

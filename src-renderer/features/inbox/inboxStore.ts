@@ -4,7 +4,7 @@ import { byId, createListStore, newestIdFirst } from '../../client/stores';
  * A first scan of a large drop tree pushes one change per file (10,000 files, 10,000 pushes):
  * they are gathered for 200 ms and applied in one pass, one render per batch.
  */
-export const filesStore = createListStore({
+export const inboxStore = createListStore({
   load: 'inbox.list',
   events: ['inbox.changed'],
   keyOf: byId,

@@ -1,14 +1,14 @@
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import type { Bilingual, SftpSourceView } from '../../../src-preload/contract';
-import { bi, RegieError, validationError } from '../../ground/errors';
-import { messageOf } from '../../ground/wording';
-import type { Services } from '../../kit/services';
-import type { SecretCipher } from '../../secrets/cipher';
+import type { Bilingual, SftpSourceView } from '../../src-preload/contract';
+import { bi, RegieError, validationError } from '../ground/errors';
+import { messageOf } from '../ground/wording';
+import type { Services } from '../kit/services';
+import type { SecretCipher } from '../secrets/cipher';
 import type { DropService } from '../drop/dropService';
-import type { StoredFile } from '../drop/filesRepository';
-import { createSftpSource, type SftpSource } from '../sftp';
-import { createSftpSourcesRepository, type StoredSource } from './repository';
+import type { StoredFile } from '../drop/recorderFilesRepository';
+import { createSftpSource, type SftpSource } from '.';
+import { createSftpSourcesRepository, type StoredSource } from './sourcesRepository';
 
 export interface SftpInput {
   name: string;
@@ -52,7 +52,8 @@ export function createSftpSourcesService(options: {
       lastError: state?.lastError ?? null,
     };
   };
-  const changed = () => s.events.emit('sftp.changed', { items: repo.list().map(view), isComplete: true });
+  const changed = () =>
+    s.events.emit('sftp.changed', { items: repo.list().map(view), isComplete: true });
 
   function run(stored: StoredSource) {
     const secret = stored.secretSealed === '' ? '' : cipher.open(stored.secretSealed);

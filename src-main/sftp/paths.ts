@@ -1,5 +1,5 @@
 import { posix, resolve, sep } from 'node:path';
-import { bi, RegieError } from '../../ground/errors';
+import { bi, RegieError } from '../ground/errors';
 
 // Remote names come from a server we do not control: a name is only ever used after these checks,
 // so that a listing (or a caller) cannot make Régie write outside its work folder or touch a

@@ -1,7 +1,7 @@
 import { TextDecoder } from 'node:util';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Bilingual } from '../../../src-preload/contract';
-import { bi, RegieError } from '../../ground/errors';
+import type { Bilingual } from '../../src-preload/contract';
+import { bi, RegieError } from '../ground/errors';
 
 /** One `<img>` of the SMIL. `begin` is NaN when the attribute is missing or not a time. */
 export interface SmilImage {

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type SftpClient from 'ssh2-sftp-client';
-import { bi } from '../../ground/errors';
+import { bi } from '../ground/errors';
 import { TimeoutError } from './connection';
 import type { SftpDownloadProgress } from './types';
 

@@ -1,4 +1,4 @@
-import type { AssignRules, OperatorView, Recorder, User } from '../../../src-preload/contract';
+import type { AssignRules, OperatorView, Recorder, User } from '../../src-preload/contract';
 
 /**
  * Who may do what with a file (../shared/reference/pod-behaviour.md §1.4.2, §8.1.11, §8.1.12):

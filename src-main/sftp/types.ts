@@ -1,4 +1,4 @@
-import type { RegieError } from '../../ground/errors';
+import type { RegieError } from '../ground/errors';
 
 export interface SftpSourceConfig {
   id: number;
