@@ -342,7 +342,12 @@ function stderrSummary(error: ProgramError): string {
   return summarize(error.lastLines(TAIL_LINES));
 }
 
+/** `[mov,mp4 @ 0x55a8e4a0f180] moov atom not found` → `moov atom not found`: a memory address
+ *  means nothing to an operator and differs at every run. */
+const withoutAddresses = (line: string): string =>
+  line.replace(/\[[^\]@]*@ ?0x[0-9a-f]+\]\s*/gi, '');
+
 function summarize(lines: readonly string[]): string {
-  const joined = lines.slice(-TAIL_LINES).join(' | ');
+  const joined = lines.slice(-TAIL_LINES).map(withoutAddresses).join(' | ');
   return joined.length > TAIL_CHARS ? `…${joined.slice(-TAIL_CHARS)}` : joined;
 }
