@@ -1,3 +1,4 @@
+import type { Bilingual } from './entities';
 /** BigBlueButton as the console shows it (issue #5): servers, mirrored meetings, recordings. */
 
 export type BbbChecksum = 'sha1' | 'sha256' | 'sha384' | 'sha512';
@@ -13,7 +14,8 @@ export interface BbbServerView {
   version: string | null;
   /** null: not tried yet. */
   isReachable: boolean | null;
-  lastError: string | null;
+  /** What the last contact failed on, in both languages (one line, then what to check). */
+  lastError: Bilingual | null;
   lastPollAt: string | null;
 }
 

@@ -74,7 +74,8 @@ describe('BBB servers (issue #5 §2)', () => {
     });
     const refused = await api().invoke('bbbServers.test', { id: wrong.id });
     expect(refused.isReachable).toBe(false);
-    expect(refused.lastError).toMatch(/checksum refused.*Scalelite refuses sha384/);
+    expect(refused.lastError?.en).toMatch(/checksum refused.*Scalelite refuses sha384/);
+    expect(refused.lastError?.fr).not.toBe(refused.lastError?.en);
   });
 });
 

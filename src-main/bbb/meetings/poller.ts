@@ -165,10 +165,11 @@ export function createMeetingsPoller(options: {
         .getMeetingsIfChanged(lastAnswer.get(server.id)?.hash ?? null, signal));
     } catch (error) {
       lastAnswer.delete(server.id);
-      const message = describeBbbError(error).en;
+      const described = describeBbbError(error);
+      const message = described.en;
       servers.repo.contact(
         server.id,
-        { isReachable: false, lastError: message, polled: true },
+        { isReachable: false, lastError: described, polled: true },
         at(),
       );
       options.onError?.(server, message);

@@ -1,4 +1,4 @@
-import type { BbbChecksum, BbbServerView } from '../../../src-preload/contract';
+import type { Bilingual, BbbChecksum, BbbServerView } from '../../../src-preload/contract';
 import type { Db } from '../../db/open';
 
 interface Row {
@@ -18,6 +18,20 @@ export interface StoredServer extends BbbServerView {
   secretSealed: string;
 }
 
+/** The error is stored as JSON `{en, fr}`; a row written before it was bilingual holds plain text. */
+function readError(stored: string | null): Bilingual | null {
+  if (stored === null) return null;
+  try {
+    const parsed = JSON.parse(stored) as Partial<Bilingual>;
+    if (typeof parsed.en === 'string' && typeof parsed.fr === 'string') {
+      return { en: parsed.en, fr: parsed.fr };
+    }
+  } catch {
+    // Plain text from an older Régie: shown as it is in both languages.
+  }
+  return { en: stored, fr: stored };
+}
+
 const toServer = (row: Row): StoredServer => ({
   id: row.id,
   name: row.name,
@@ -26,7 +40,7 @@ const toServer = (row: Row): StoredServer => ({
   autoPublish: row.auto_publish === 1,
   version: row.version,
   isReachable: row.is_reachable === null ? null : row.is_reachable === 1,
-  lastError: row.last_error,
+  lastError: readError(row.last_error),
   lastPollAt: row.last_poll_at,
   secretSealed: row.secret_sealed,
 });
@@ -75,7 +89,7 @@ export function createBbbServersRepository(db: Db) {
       outcome: {
         version?: string;
         isReachable: boolean;
-        lastError: string | null;
+        lastError: Bilingual | null;
         polled?: boolean;
       },
       at: string,
@@ -84,7 +98,7 @@ export function createBbbServersRepository(db: Db) {
         id,
         version: outcome.version ?? null,
         isReachable: outcome.isReachable ? 1 : 0,
-        lastError: outcome.lastError,
+        lastError: outcome.lastError ? JSON.stringify(outcome.lastError) : null,
         lastPollAt: outcome.polled ? at : null,
         at,
       });

@@ -185,7 +185,7 @@ export function createBbbServersService(options: { s: Services; cipher: SecretCi
         await client.getMeetings();
         repo.contact(id, { version: versionLabel(info), isReachable: true, lastError: null }, at());
       } catch (error) {
-        repo.contact(id, { isReachable: false, lastError: describeBbbError(error).en }, at());
+        repo.contact(id, { isReachable: false, lastError: describeBbbError(error) }, at());
       }
       changed();
       return view(requireServer(id));

@@ -20,7 +20,7 @@ const serverRows = (servers: BbbServerView[]) =>
     version: s.version ?? '',
     reachable: s.isReachable === null ? '?' : s.isReachable ? 'yes' : 'no',
     'auto publish': s.autoPublish ? 'yes' : 'no',
-    error: s.lastError ?? '',
+    error: s.lastError?.en ?? '',
   }));
 
 const meetingRows = (meetings: BbbMeetingView[]) =>

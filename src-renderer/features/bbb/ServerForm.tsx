@@ -5,7 +5,7 @@ import type { BbbChecksum, BbbServerView } from '../../../src-preload/contract';
 import { call } from '../../client/client';
 import { useSubmit } from '../../client/useSubmit';
 import { FormActions } from '../../components/FormActions';
-import { useT } from '../../i18n/i18n';
+import { useBilingual, useT } from '../../i18n/i18n';
 
 interface Values {
   name: string;
@@ -21,6 +21,7 @@ interface Values {
  */
 export function ServerForm({ server, onDone }: { server?: BbbServerView; onDone: () => void }) {
   const t = useT();
+  const pick = useBilingual();
   const form = useForm<Values>({
     initialValues: {
       name: server?.name ?? '',
@@ -53,7 +54,7 @@ export function ServerForm({ server, onDone }: { server?: BbbServerView; onDone:
             ? t(`bbb.server.${verb}`, { name: tested.name, version: tested.version ?? '' })
             : t(`bbb.server.${verb}Unreachable`, {
                 name: tested.name,
-                error: tested.lastError ?? '',
+                error: tested.lastError ? pick(tested.lastError) : '',
               }),
         });
         onDone();

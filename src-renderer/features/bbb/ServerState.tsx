@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { BbbServerView } from '../../../src-preload/contract';
-import { useT } from '../../i18n/i18n';
+import { useBilingual, useT } from '../../i18n/i18n';
 
 /**
  * A server's state: a badge, and after a failed contact its error on one line (what failed), the
@@ -9,7 +9,9 @@ import { useT } from '../../i18n/i18n';
  */
 export function ServerState({ server }: { server: BbbServerView }) {
   const t = useT();
-  const { isReachable, lastError } = server;
+  const pick = useBilingual();
+  const { isReachable } = server;
+  const lastError = server.lastError ? pick(server.lastError) : null;
   const [headline = ''] = (lastError ?? '').split(/(?<=\.)\s/);
   return (
     <Stack gap={2}>
