@@ -55,10 +55,11 @@ test('BigBlueButton says to add a server first, then edits it and shows its erro
   const servers = page.getByTestId('bbb-servers');
   await expect(servers.getByText('injoignable')).toBeVisible();
   const error = servers.getByTestId('bbb-server-error');
-  await expect(error).toContainText('no answer (ECONNREFUSED)');
+  // In the console's language (French here), not the English of the stored error.
+  await expect(error).toContainText('pas de réponse (ECONNREFUSED)');
   await expect(error).not.toContainText('getaddrinfo');
   await error.hover();
-  await expect(page.getByRole('tooltip')).toContainText('Check the host name');
+  await expect(page.getByRole('tooltip')).toContainText("Vérifiez le nom d'hôte");
   await page.screenshot(shot('62-bbb-server-error'));
 
   // Edit: the secret is not shown; left empty, it is kept.
