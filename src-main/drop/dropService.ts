@@ -89,6 +89,19 @@ export function createDropService(options: {
       }
     },
     changed,
+    // The Inbox's detail shows a file's history: why it was refused belongs there.
+    onInvalid: (file) => {
+      s.record({
+        level: 'warn',
+        kind: 'files.invalid',
+        by: 'system',
+        subject: `file:${String(file.id)}`,
+        text: bi(
+          `${file.relPath} is not usable: ${file.reason?.en ?? ''}`,
+          `${file.relPath} est inutilisable : ${file.reason?.fr ?? ''}`,
+        ),
+      });
+    },
     onError: (error, file) => {
       s.record({
         level: 'error',

@@ -24,6 +24,8 @@ export interface TrackerOptions {
   concurrency?: number;
   changed: (file: StoredFile) => void;
   onError: (error: unknown, file: StoredFile) => void;
+  /** A complete file that does not open: told once per verdict, for the file's history. */
+  onInvalid?: (file: StoredFile) => void;
 }
 
 /** Statuses a drop-folder change can still affect: the file has not become a recording. */
@@ -148,6 +150,7 @@ export function createDropTracker(options: TrackerOptions) {
       if (!result.ok) {
         const invalid = repo.update(id, { status: 'invalid', reason: result.reason }, iso());
         options.changed(invalid);
+        options.onInvalid?.(invalid);
         return;
       }
       const valid = repo.update(id, { media: result.media, detectedAt: iso() }, iso());

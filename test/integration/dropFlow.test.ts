@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RecorderFile, RecorderInput } from '../../src-preload/contract';
@@ -334,6 +334,22 @@ describe('drop folder flow (files written directly, scans through the API)', () 
       expect(file.status).toBe('deleted');
       expect(file.reason?.en).toBe('Removed from the drop folder outside Régie');
       expect(events.at(-1)?.items[0]).toMatchObject({ id: file.id, status: 'deleted' });
+    });
+
+    it("journals an unusable file once under its subject, for the Inbox detail's history", async () => {
+      await open();
+      await set('RECORDER_QUIET_SECONDS', 1);
+      await recorder({ name: 'Amphi A', directory: 'amphi-a' });
+      mkdirSync(local('amphi-a'), { recursive: true });
+      writeFileSync(local('amphi-a/cassé.mp4'), Buffer.alloc(4096, 7));
+      await scan();
+      const file = await fileAt('amphi-a/cassé.mp4');
+      expect(file.status).toBe('invalid');
+      await scan();
+      const history = await api().invoke('journal.list', { subject: `file:${String(file.id)}` });
+      expect(history.map((e) => e.kind)).toEqual(['files.invalid']);
+      expect(history[0]?.text.en).toContain('amphi-a/cassé.mp4 is not usable:');
+      expect(history[0]?.text.fr).toContain('amphi-a/cassé.mp4 est inutilisable :');
     });
 
     it('files.delete moves the file to <data>/trash, same bytes, nothing left in the folder', async () => {
