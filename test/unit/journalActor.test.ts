@@ -1,33 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type RegieApp } from '../../src-main/app/app';
+import { describe, expect, it } from 'vitest';
+import { appPerTest } from '../helpers/app';
 import { createBbbErrorDigest } from '../../src-main/bbb/digest';
 import type { JournalInput } from '../../src-main/journal/journal';
 import type { Services } from '../../src-main/kit/services';
 import { steppingClock } from '../helpers/clock';
-import { makeTempDir, removeTempDir } from '../helpers/tempDir';
 
 describe('the journal names who acted', () => {
-  let dir: string;
-  let app: RegieApp;
-  beforeEach(() => {
-    dir = makeTempDir();
-    app = createApp({ dataDir: dir });
-  });
-  afterEach(async () => {
-    await app.close();
-    removeTempDir(dir);
-  });
+  const ctx = appPerTest();
 
   it('signs what the operator did with their name, and what Régie saw with "system"', async () => {
     // Port 9 on the loopback is closed: the poll fails at once, without the network.
-    await app.api.invoke('bbbServers.add', {
+    await ctx.app.api.invoke('bbbServers.add', {
       name: 'Campus',
       url: 'http://127.0.0.1:9/bigbluebutton/api',
       secret: 'secret',
     });
-    await app.api.invoke('bbbMeetings.poll', {});
+    await ctx.app.api.invoke('bbbMeetings.poll', {});
 
-    const journal = await app.api.invoke('journal.list', {});
+    const journal = await ctx.app.api.invoke('journal.list', {});
     const actorOf = (kind: string) => journal.find((e) => e.kind === kind)?.actor;
     expect(actorOf('bbb.serverAdded')).toBe('local-admin');
     expect(actorOf('bbb.serverUnreachable')).toBe('system');

@@ -1,26 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type RegieApp } from '../../src-main/app/app';
+import { describe, expect, it } from 'vitest';
 import { RegieError } from '../../src-main/ground/errors';
-import { addUser } from '../helpers/app';
+import { addUser, appPerTest } from '../helpers/app';
 import { steppingClock } from '../helpers/clock';
 import { rejectionOf } from '../helpers/errors';
-import { makeTempDir, removeTempDir } from '../helpers/tempDir';
 
 describe('errors that name one or several things say them in the right number', () => {
-  let dir: string;
-  let app: RegieApp;
-  beforeEach(() => {
-    dir = makeTempDir();
-    app = createApp({ dataDir: dir, now: steppingClock() });
-  });
-  afterEach(async () => {
-    await app.close();
-    removeTempDir(dir);
-  });
+  const ctx = appPerTest(() => ({ now: steppingClock() }));
 
   it('one unknown additional user', async () => {
     const error = await rejectionOf(
-      app.api.invoke('recorders.create', { name: 'A', directory: 'a', additionalUsers: ['zoe'] }),
+      ctx.app.api.invoke('recorders.create', {
+        name: 'A',
+        directory: 'a',
+        additionalUsers: ['zoe'],
+      }),
     );
     expect((error as RegieError).fieldErrors?.additionalUsers).toEqual({
       en: 'unknown user zoe',
@@ -29,9 +22,13 @@ describe('errors that name one or several things say them in the right number', 
   });
 
   it('a manager of one recorder', async () => {
-    const alice = await addUser(app, 'alice', { isStaff: true });
-    await app.api.invoke('recorders.create', { name: 'Amphi A', directory: 'a', manager: 'alice' });
-    const error = await rejectionOf(app.api.invoke('users.remove', { id: alice.id }));
+    const alice = await addUser(ctx.app, 'alice', { isStaff: true });
+    await ctx.app.api.invoke('recorders.create', {
+      name: 'Amphi A',
+      directory: 'a',
+      manager: 'alice',
+    });
+    const error = await rejectionOf(ctx.app.api.invoke('users.remove', { id: alice.id }));
     expect((error as RegieError).text.en).toContain('alice manages recorder Amphi A;');
     expect((error as RegieError).text.fr).toContain("alice gère l'enregistreur Amphi A ;");
   });
