@@ -32,7 +32,7 @@ export class ProgramError extends RegieError {
     const commandLine = formatCommandLine(init.program, init.args);
     // The message names the program and its last words; the whole command line is beside it.
     super(init.failure === 'aborted' ? 'cancelled' : 'program', programText(init), {
-      detail: `${commandLine}: ${init.detail ?? describeFailure(init)}`,
+      detail: `${commandLine}: ${init.detail ?? describeFailure(init).en}`,
       command: commandLine,
       stderrTail: init.stderrTail ?? '',
       cause: init.cause,
@@ -62,8 +62,8 @@ function programText(init: ConstructorParameters<typeof ProgramError>[0]): Bilin
   const last = lastLines(init.stderrTail ?? '', 1)[0]
     ?.trim()
     .slice(0, 300);
-  const en = `${name} ${init.detail ?? describeFailure(init)}${last ? `: ${last}` : ''}`;
-  const fr = `${name} ${init.detail ?? describeFailureFr(init)}${last ? ` : ${last}` : ''}`;
+  const en = `${name} ${init.detail ?? describeFailure(init).en}${last ? `: ${last}` : ''}`;
+  const fr = `${name} ${init.detail ?? describeFailure(init).fr}${last ? ` : ${last}` : ''}`;
   if (init.failure !== 'spawn') return bi(en, fr);
   return bi(
     `${en}. Is it installed? Set its path in the settings (FFMPEG_CMD, FFPROBE_CMD) or put it on the PATH.`,
@@ -71,45 +71,28 @@ function programText(init: ConstructorParameters<typeof ProgramError>[0]): Bilin
   );
 }
 
-function describeFailureFr(init: {
-  failure: ProgramFailure;
-  exitCode?: number | null;
-  exitSignal?: NodeJS.Signals | null;
-}): string {
-  switch (init.failure) {
-    case 'spawn':
-      return "n'a pas pu être lancé";
-    case 'timeout':
-      return "n'a pas fini à temps et a été arrêté";
-    case 'aborted':
-      return 'a été annulé';
-    case 'output':
-      return 'a affiché une sortie illisible';
-    case 'exit':
-      return init.exitSignal
-        ? `a été tué par ${init.exitSignal}`
-        : `s'est terminé avec le code ${String(init.exitCode)}`;
-  }
-}
-
+/** How a program ended, in both languages. */
 function describeFailure(init: {
   failure: ProgramFailure;
   exitCode?: number | null;
   exitSignal?: NodeJS.Signals | null;
-}): string {
+}): Bilingual {
   switch (init.failure) {
     case 'spawn':
-      return 'could not be started';
+      return bi('could not be started', "n'a pas pu être lancé");
     case 'timeout':
-      return 'did not finish in time and was stopped';
+      return bi('did not finish in time and was stopped', "n'a pas fini à temps et a été arrêté");
     case 'aborted':
-      return 'was cancelled';
+      return bi('was cancelled', 'a été annulé');
     case 'output':
-      return 'printed output that could not be read';
+      return bi('printed output that could not be read', 'a affiché une sortie illisible');
     case 'exit':
       return init.exitSignal
-        ? `was killed by ${init.exitSignal}`
-        : `exited with code ${String(init.exitCode)}`;
+        ? bi(`was killed by ${init.exitSignal}`, `a été tué par ${init.exitSignal}`)
+        : bi(
+            `exited with code ${String(init.exitCode)}`,
+            `s'est terminé avec le code ${String(init.exitCode)}`,
+          );
   }
 }
 
