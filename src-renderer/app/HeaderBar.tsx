@@ -38,7 +38,14 @@ export function HeaderBar({
           {t('app.subtitle')}
         </Text>
         {!isConnected && (
-          <Badge color="red" variant="light">
+          // A sentence, not a label: in its own case and whole (Mantine's badge cuts and capitalises).
+          <Badge
+            color="red"
+            variant="light"
+            tt="none"
+            maw="none"
+            styles={{ label: { overflow: 'visible' } }}
+          >
             {t('app.disconnected')}
           </Badge>
         )}
