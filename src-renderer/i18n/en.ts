@@ -163,6 +163,8 @@ export const en = {
   'inbox.unknownFolder': '{folder} ({count, plural, one {# file} other {# files}})',
   'inbox.createRecorder': 'Create a recorder for this folder',
   'inbox.noRecorder': 'no recorder',
+  /** Files of DEFAULT_BBB_PATH (bbb-recorder, live downloads): their owner comes from the meeting. */
+  'inbox.bbbFolder': 'BigBlueButton (DEFAULT_BBB_PATH)',
   'inbox.notifyFailed': 'Manager not told',
   'inbox.selectAll': 'Select all',
   'inbox.column.actions': 'Actions',

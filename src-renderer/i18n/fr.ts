@@ -170,6 +170,7 @@ export const fr: Record<MessageKey, string> = {
   'inbox.unknownFolder': '{folder} ({count, plural, one {# fichier} other {# fichiers}})',
   'inbox.createRecorder': 'Créer un enregistreur pour ce dossier',
   'inbox.noRecorder': 'aucun enregistreur',
+  'inbox.bbbFolder': 'BigBlueButton (DEFAULT_BBB_PATH)',
   'inbox.notifyFailed': 'Gestionnaire non prévenu',
   'inbox.selectAll': 'Tout sélectionner',
   'inbox.column.actions': 'Actions',

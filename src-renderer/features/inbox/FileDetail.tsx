@@ -28,7 +28,10 @@ export function FileDetail(props: {
   const media = f.media;
   const facts: [string, string][] = [
     [t('inbox.detail.path'), f.relPath],
-    [t('inbox.recorder'), inner.recorder?.name ?? t('inbox.noRecorder')],
+    [
+      t('inbox.recorder'),
+      inner.recorder?.name ?? t(f.origin === 'bbb' ? 'inbox.bbbFolder' : 'inbox.noRecorder'),
+    ],
     [t('inbox.column.size'), format.size(f.size)],
     [t('inbox.column.duration'), media ? format.duration(media.durationS) : '—'],
     [

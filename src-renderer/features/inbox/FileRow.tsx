@@ -91,11 +91,14 @@ export const FileRow = memo(function FileRow(props: {
         </Text>
       </div>
       <Text role="cell" size="sm" truncate="end">
-        {props.recorder?.name ?? (
-          <Text span c="dimmed" size="sm">
-            {t('inbox.noRecorder')}
-          </Text>
-        )}
+        {props.recorder?.name ??
+          (file.origin === 'bbb' ? (
+            t('inbox.bbbFolder')
+          ) : (
+            <Text span c="dimmed" size="sm">
+              {t('inbox.noRecorder')}
+            </Text>
+          ))}
       </Text>
       <Text role="cell" size="sm">
         {formatSize(file.size)}
