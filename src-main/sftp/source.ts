@@ -7,15 +7,6 @@ import { listTree } from './listing';
 import { insideRoot, localPathFor, remotePathFor } from './paths';
 import type { SftpSource, SftpSourceConfig, SftpSourceOptions } from './types';
 
-export type {
-  RemoteFileReady,
-  SftpDownloadProgress,
-  SftpSource,
-  SftpSourceConfig,
-  SftpSourceEvents,
-  SftpSourceOptions,
-} from './types';
-
 /** What the last listings said about one remote file. */
 interface Observed {
   size: number;
