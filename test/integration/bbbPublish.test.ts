@@ -56,6 +56,17 @@ afterEach(async () => {
 const createTime = Date.parse('2026-11-20T09:00:00Z');
 const internalId = `${'c'.repeat(40)}-${String(createTime)}`;
 
+/** A 3 s MKV named after the meeting's internal id, as bbb-recorder writes it. */
+const mkvClip = () =>
+  makeClip(clips, internalId, {
+    width: 320,
+    height: 240,
+    seconds: 3,
+    audio: true,
+    video: true,
+    container: 'mkv',
+  });
+
 /** A console watching (jobs run), a server, a meeting seen running with Ana as moderator. */
 async function ready(options: { autoPublish?: boolean; videoFormat?: boolean } = {}) {
   app = createApp({ dataDir, watch: true, now: shiftedClock(createTime + 3_600_000) });
@@ -154,14 +165,7 @@ describe('publication of BBB recordings (issue #5 §6)', () => {
     await api.invoke('settings.set', { key: 'RECORDER_QUIET_SECONDS', value: 1 });
     const drop = join(dataDir, 'bbb-recorder');
     mkdirSync(join(drop, 'logs'), { recursive: true });
-    const mkv = await makeClip(clips, internalId, {
-      width: 320,
-      height: 240,
-      seconds: 3,
-      audio: true,
-      video: true,
-      container: 'mkv',
-    });
+    const mkv = await mkvClip();
     copyFileSync(mkv, join(drop, `${internalId}.mkv`));
     copyFileSync(mkv, join(drop, 'logs', `${internalId}.mkv`));
     copyFileSync(mkv, join(drop, `${'f'.repeat(40)}-1.mkv`));
@@ -188,15 +192,6 @@ while [ ! -e "$0.fail" ]; do sleep 0.1; done
 echo "stand-in ffmpeg: failing on purpose" >&2
 exit 1
 `;
-    const mkvClip = () =>
-      makeClip(clips, internalId, {
-        width: 320,
-        height: 240,
-        seconds: 3,
-        audio: true,
-        video: true,
-        container: 'mkv',
-      });
     const bbbFile = async (api: RegieApp['api']) =>
       (await api.invoke('inbox.list', {})).find((f) => f.origin === 'bbb');
 
