@@ -40,7 +40,7 @@ describe('parsePlaybackUrl (issue 10 §1, bbb.md §2)', () => {
     [`https://h/playback/presentation/2.3/${id.toUpperCase()}`, 'is not one'],
     [`https://h/playback/presentation/2.3/${id}x`, 'is not one'],
     ['https://h/playback/presentation/2.3/..', 'not a presentation playback link'],
-    ['https://h/playback/presentation/2.3/%2e%2e', 'is not one'],
+    ['https://h/playback/presentation/2.3/%2e%2e', 'not a presentation playback link'],
     ['https://h/playback/presentation/2.0/playback.html', 'is not one'],
     [`https://h/playback/presentation/2.0/playback.html?meetingID=${id}`, 'is not one'],
     [`https://h/playback/presentation/2.3/${id}/extra`, 'not a presentation playback link'],
