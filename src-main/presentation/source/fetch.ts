@@ -145,7 +145,12 @@ async function fetchInto(options: FetchRecordingOptions): Promise<RecordingFiles
     else if (candidates === DESKSHARE_CANDIDATES) result.warnings.push(deskshareMissingWarning);
     else result.warnings.push(missingImageWarning(first));
   });
-  return result;
+  // Downloads finish in any order; the answer lists files in the order of the plan.
+  const plan = new Map(
+    ['metadata.xml', 'shapes.svg', ...OPTIONAL_FILES, ...tasks.flat()].map((p, i) => [p, i]),
+  );
+  const byPlan = (a: string, b: string) => (plan.get(a) ?? 0) - (plan.get(b) ?? 0);
+  return { ...result, files: result.files.sort(byPlan), missing: result.missing.sort(byPlan) };
 }
 
 interface FetcherContext extends FetchRecordingOptions {
@@ -182,6 +187,11 @@ function makeFetcher(ctx: FetcherContext) {
           ctx.report();
         },
       });
+      if (bytes > limit) {
+        // The abort lost the race with a fast server: the file is whole but still refused.
+        await rm(dest, { force: true });
+        throw tooBig(path, ctx.host, limit);
+      }
       ctx.manifest.complete[path] = bytes;
     } catch (error) {
       if (error instanceof DownloadError && error.status === 404) {
@@ -189,7 +199,10 @@ function makeFetcher(ctx: FetcherContext) {
         await ctx.saveManifest();
         return false;
       }
-      if (over.signal.aborted) {
+      if (
+        over.signal.aborted ||
+        (error instanceof RegieError && error.detail?.startsWith('size limit'))
+      ) {
         // It will never fit: a resume would only fetch more of it.
         await rm(`${dest}.part`, { force: true });
         throw tooBig(path, ctx.host, limit);
