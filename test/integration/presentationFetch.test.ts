@@ -21,6 +21,7 @@ import {
   startPresentationServer,
   type PresentationServer,
 } from '../helpers/presentationServer';
+import { startBbbSimulator } from '../helpers/bbbSimulator';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
 
 const v25 = playerFrameRecording('v25');
@@ -265,6 +266,24 @@ describe('fetchRecording (issue 10 §1: a published presentation into the cache)
       }),
     );
     expect(text.text.en).toMatch(/^shapes\.svg from 127\.0\.0\.1:\d+ is larger than/);
+  });
+});
+
+describe('the BBB simulator serves presentation recordings too', () => {
+  it('answers the fetcher like the plain server', async () => {
+    const sim = await startBbbSimulator({ flavour: 'bbb-3.0' });
+    try {
+      const v30 = playerFrameRecording('v30');
+      sim.presentation.recordings.set(v30.recordId, v30.folder);
+      const result = await fetchRecording({
+        baseUrl: `${sim.host}/presentation/${v30.recordId}/`,
+        dir: join(tmp, 'cache'),
+      });
+      expect(result.files).toEqual(expect.arrayContaining(['tldraw.json', 'video/webcams.webm']));
+      expect(result.warnings).toEqual([]);
+    } finally {
+      await sim.close();
+    }
   });
 });
 

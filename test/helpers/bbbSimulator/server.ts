@@ -6,6 +6,11 @@ import {
   bbbChecksum,
   type ChecksumAlgorithm,
 } from '../../../src-main/bbb/api/checksum';
+import {
+  handlePresentationRequest,
+  makePresentationAssets,
+  type PresentationAssets,
+} from '../presentationServer';
 import type { SimMeeting, SimRecording } from './model';
 import { esc, failed, meetingXml, recordingXml, response } from './xml';
 
@@ -37,6 +42,8 @@ export interface BbbSimulator {
   recordings: SimRecording[];
   /** Files served at `/playback/video/<recordId>/video-0.m4v` (Range supported). */
   videoFiles: Map<string, string>;
+  /** Published presentation folders served at `/presentation/<recordId>/` (bbb.md §2). */
+  presentation: PresentationAssets;
   behaviour: SimBehaviour;
   /** Every API call received, in order, with its decoded parameters. */
   calls: { call: string; params: Record<string, string> }[];
@@ -69,6 +76,7 @@ export async function startBbbSimulator(
     meetings: [],
     recordings: [],
     videoFiles: new Map(),
+    presentation: makePresentationAssets(),
     behaviour: { delayMs: 0, hang: false, httpStatus: null, garbage: false },
     calls: [],
     close: async () => {},
@@ -230,6 +238,7 @@ export async function startBbbSimulator(
   const server = createServer((req, res) => {
     const raw = req.url ?? '/';
     const [path = '/', rawQuery = ''] = raw.split(/\?(.*)/s);
+    if (handlePresentationRequest(sim.presentation, req, res)) return;
     if (/^\/presentation\/.*\.png$/.test(path)) {
       res.writeHead(200, { 'content-type': 'image/png' }).end(thumbnailPng);
       return;
