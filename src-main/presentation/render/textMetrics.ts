@@ -51,6 +51,12 @@ function charWidthEm(cp: number, font: FontAdvances | undefined): number {
   return fontFor(FONT_FAMILY.dejavu)?.advance(cp) ?? ESTIMATE_EM;
 }
 
+/** Ascent and descent in em of a family (typical sans values when the family is unknown). */
+export function fontVerticalMetrics(family: string): { ascent: number; descent: number } {
+  const font = fontFor(family);
+  return font ? { ascent: font.ascent, descent: font.descent } : { ascent: 0.9, descent: 0.25 };
+}
+
 /** Width in px of one line of text (no wrapping; a newline counts as nothing). */
 export function measureText(text: string, family: string, sizePx: number): number {
   if (!Number.isFinite(sizePx) || sizePx <= 0) return 0;

@@ -8,6 +8,10 @@
 export interface FontAdvances {
   /** Advance of a code point in em (0 when the font has no glyph: the caller falls back). */
   advance(codePoint: number): number | undefined;
+  /** Above and below the baseline, in em, as Chrome on Linux places a line's glyphs (hhea, or
+   * OS/2 typo metrics when the font sets USE_TYPO_METRICS). */
+  ascent: number;
+  descent: number;
 }
 
 export function readFontAdvances(data: Uint8Array): FontAdvances | undefined {
@@ -41,8 +45,14 @@ function parse(view: DataView): FontAdvances | undefined {
   const numberOfHMetrics = view.getUint16(hhea + 34);
   const glyphOf = readCmap(view, cmap);
   if (!glyphOf) return undefined;
+  const os2 = tables.get('OS/2');
+  const useTypo = os2 !== undefined && (view.getUint16(os2 + 62) & 0x80) !== 0;
+  const ascentUnits = useTypo ? view.getInt16(os2 + 68) : view.getInt16(hhea + 4);
+  const descentUnits = useTypo ? view.getInt16(os2 + 70) : view.getInt16(hhea + 6);
   const lastAdvance = numberOfHMetrics > 0 ? view.getUint16(hmtx + (numberOfHMetrics - 1) * 4) : 0;
   return {
+    ascent: ascentUnits / unitsPerEm,
+    descent: Math.abs(descentUnits) / unitsPerEm,
     advance(codePoint) {
       const glyph = glyphOf(codePoint);
       if (!glyph) return undefined;
