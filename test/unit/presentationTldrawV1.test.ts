@@ -285,6 +285,21 @@ describe('tldrawV1Shape: hostile input', () => {
   });
 });
 
+describe('tldrawV1Shape: hostile sizes stay small', () => {
+  it('caps the points of huge hand-drawn shapes and the text of huge notes', () => {
+    const ctx = collect();
+    for (const shape of [
+      base('ellipse', { radius: [1e6, 1e6] }),
+      base('rectangle', { size: [1e6, 1e6] }),
+      base('sticky', { size: [40, 200], text: 'x'.repeat(10_000) }),
+    ]) {
+      const svg = tldrawV1Shape(shape, ctx);
+      expect(svg.length).toBeGreaterThan(0);
+      expect(svg.length).toBeLessThan(400_000);
+    }
+  });
+});
+
 describe('tldrawV1PaintOrder', () => {
   it('sorts by childIndex as strings, fractions included', () => {
     const keys = [3, 1.5, -1, 10, 2].map((childIndex) => tldrawV1PaintOrder({ childIndex }));

@@ -30,6 +30,9 @@ import { fillColor, strokeColor, strokeWidth } from './tldrawV1Style.js';
  */
 
 /** A shape body in its own frame: `origin` is where that frame's (0, 0) sits on the page. */
+/** Points per side of a hand-drawn rectangle (4× for an ellipse): 1000 is a side of 16,000 units. */
+const MAX_SIDE_POINTS = 1000;
+
 export interface Drawn {
   origin: Vec;
   size: Vec;
@@ -259,8 +262,10 @@ function rectanglePoints(id: string, style: V1Style, size: Vec): number[][] {
   const startSide = Math.round(Math.abs(random() * 2 * 4));
   const rx = Math.min(w / 4, sw * 2);
   const ry = Math.min(h / 4, sw * 2);
-  const px = Math.max(8, Math.floor(w / 16));
-  const py = Math.max(8, Math.floor(h / 16));
+  // Capped (tldraw has no cap): only sides far longer than the page reach it, and uncapped a
+  // hostile size would ask for hundreds of thousands of points.
+  const px = Math.min(MAX_SIDE_POINTS, Math.max(8, Math.floor(w / 16)));
+  const py = Math.min(MAX_SIDE_POINTS, Math.max(8, Math.floor(h / 16)));
   const lines = rotateArray(
     [
       pointsBetween(add(tl, [rx, 0]), sub(tr, [rx, 0]), px),
@@ -295,7 +300,7 @@ function ellipseStroke(id: string, radius: Vec, sw: number) {
   const perimeter = perimeterOfEllipse(rx, ry);
   const start = Math.PI + Math.PI * random();
   const extra = Math.abs(random());
-  const count = Math.max(16, perimeter / 10);
+  const count = Math.min(MAX_SIDE_POINTS * 4, Math.max(16, perimeter / 10)); // capped as above
   const points: number[][] = [];
   for (let i = 0; i < count; i++) {
     const t = easeInOutSine(i / (count + 1));

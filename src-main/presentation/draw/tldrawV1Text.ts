@@ -19,6 +19,8 @@ import {
  * same boxes are computed from the TTF advances (render/textMetrics.ts) and drawn as SVG <text>.
  */
 
+const MAX_STICKY_TEXT = 2000;
+
 interface Font {
   family: string;
   size: number;
@@ -133,9 +135,9 @@ export function drawSticky(base: V1Base, r: ShapeReader, filterId: string): Draw
   const colors = stickyColors(style.color);
   const font = fontOf(style, stickyFontSize(style.size, style.scale));
   const inner = Math.max(1, size[0] - 32);
-  const lines = splitLines(r.text('text')).flatMap((p) =>
-    wrapText(p, font.family, font.size, inner),
-  );
+  // Wrapping costs grow with the square of a word's length: a note shows far less than this.
+  const text = r.text('text').slice(0, MAX_STICKY_TEXT);
+  const lines = splitLines(text).flatMap((p) => wrapText(p, font.family, font.size, inner));
   const anchor = anchorOf(style);
   const x = anchor === 'start' ? 16 : anchor === 'middle' ? 16 + inner / 2 : size[0] - 16;
   const [w, h] = [n(size[0]), n(size[1])];
