@@ -126,8 +126,14 @@ describe('fetchRecording (issue 10 §1: a published presentation into the cache)
 
     server.stallAfterBytes.clear();
     server.requests.length = 0;
-    const result = await fetchRecording({ baseUrl: server.baseUrl(v25.recordId), dir });
+    let bytes = 0;
+    const result = await fetchRecording({
+      baseUrl: server.baseUrl(v25.recordId),
+      dir,
+      onProgress: (p) => (bytes = p.bytes),
+    });
     expect(result.files).toContain(webcams);
+    expect(bytes).toBe(statSync(join(v25.folder, webcams)).size - 50_000);
     expect(sha(join(dir, webcams))).toBe(sha(join(v25.folder, webcams)));
     expect(server.requests.filter((r) => r.path === webcams)).toEqual([
       { path: webcams, range: 'bytes=50000-', status: 206 },

@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Dispatcher } from 'undici';
 import { asRegieError, bi, RegieError } from '../../ground/errors';
@@ -172,7 +172,12 @@ function makeFetcher(ctx: FetcherContext) {
     const limit = isMedia ? (ctx.maxMediaBytes ?? 20 * 1024 * MB) : (ctx.maxTextBytes ?? 200 * MB);
     const over = new AbortController();
     const dest = join(ctx.dir, path);
-    let counted = 0;
+    // Bytes of an earlier run's .part were not received now; a server ignoring the Range
+    // restarts at zero, seen as `received` going below them.
+    let counted = await stat(`${dest}.part`).then(
+      (st) => st.size,
+      () => 0,
+    );
     try {
       const { bytes } = await downloadResumable({
         url: new URL(path, ctx.baseUrl).href,
@@ -182,7 +187,8 @@ function makeFetcher(ctx: FetcherContext) {
         ...(ctx.dispatcher ? { dispatcher: ctx.dispatcher } : {}),
         onProgress: (received, total) => {
           if ((total ?? received) > limit) over.abort();
-          ctx.progress.bytes += Math.max(0, received - counted);
+          if (received < counted) counted = 0;
+          ctx.progress.bytes += received - counted;
           counted = received;
           ctx.report();
         },
