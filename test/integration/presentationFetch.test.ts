@@ -7,6 +7,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -209,6 +210,16 @@ describe('fetchRecording (issue 10 §1: a published presentation into the cache)
     );
     writeFileSync(join(folder, 'shapes.svg'), svg);
     writeFileSync(join(folder, 'presentation', 'poll_result1.svg'), '<svg/>');
+    // Captions: one VTT per listed locale; a locale that is not a plain name is not asked for.
+    writeFileSync(
+      join(folder, 'captions.json'),
+      JSON.stringify([
+        { locale: 'fr', localeName: 'Français' },
+        { locale: 'de', localeName: 'Deutsch' },
+        { locale: '../../x', localeName: 'x' },
+      ]),
+    );
+    writeFileSync(join(folder, 'caption_fr.vtt'), 'WEBVTT\n');
     server.recordings.set(v25.recordId, folder);
     const result = await fetchRecording({
       baseUrl: server.baseUrl(v25.recordId),
@@ -218,10 +229,13 @@ describe('fetchRecording (issue 10 §1: a published presentation into the cache)
     for (const [i, h] of hostile.entries()) expect(result.warnings[i]?.en).toContain(h);
     // Images inside canvases (poll results) are fetched like slides.
     expect(result.files).toContain('presentation/poll_result1.svg');
+    expect(result.files).toContain('caption_fr.vtt');
+    expect(result.missing).toContain('caption_de.vtt');
     const asked = server.requests.map((r) => r.path);
     expect(asked.filter((p) => /passwd|evil|secret|\.\./.test(p))).toEqual([]);
     expect(readdirSync(join(tmp, 'cache')).sort()).toEqual(
-      ['cursor.xml', 'deskshare.xml', 'manifest.json', 'metadata.xml', 'panzooms.xml']
+      ['caption_fr.vtt', 'captions.json', 'cursor.xml', 'deskshare.xml', 'manifest.json']
+        .concat(['metadata.xml', 'panzooms.xml'])
         .concat(['presentation', 'presentation_text.json', 'shapes.svg', 'slides_new.xml', 'video'])
         .sort(),
     );
@@ -303,6 +317,18 @@ describe('openLocalRecording (a published folder read in place)', () => {
     expect([...local.files].sort()).toEqual([...fetched.files].sort());
     expect([...local.missing].sort()).toEqual([...fetched.missing].sort());
     expect(local.warnings).toEqual([]);
+  });
+
+  it('counts a symbolic link leaving the folder as absent', async () => {
+    const folder = join(tmp, 'published');
+    cpSync(v25.folder, folder, { recursive: true });
+    writeFileSync(join(tmp, 'outside.xml'), '<recording/>');
+    rmSync(join(folder, 'cursor.xml'));
+    symlinkSync(join(tmp, 'outside.xml'), join(folder, 'cursor.xml'));
+    const local = await openLocalRecording(folder);
+    expect(local.files).not.toContain('cursor.xml');
+    expect(local.missing).toContain('cursor.xml');
+    expect(local.files).toContain('panzooms.xml');
   });
 
   it('refuses a folder without shapes.svg, naming it', async () => {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { safeRelativePath } from './safePath';
 
 /** What a recording is made of (bbb.md §2): read first, then media, then slide images. */
@@ -37,7 +37,7 @@ export type AssetKind = 'text' | 'media' | 'image';
 /** Media may be hours of video; text files are parsed in memory or by line, images decoded. */
 export function kindOf(path: string): AssetKind {
   if (/\.(webm|mp4|ogg)$/.test(path)) return 'media';
-  if (/\.(xml|json|svg|html)$/.test(path) && !path.startsWith('presentation/')) return 'text';
+  if (/\.(xml|json|svg|html|vtt)$/.test(path) && !path.startsWith('presentation/')) return 'text';
   return 'image';
 }
 
@@ -115,4 +115,27 @@ export async function hasDeskshareEvents(path: string): Promise<boolean> {
   } finally {
     await file.close();
   }
+}
+
+/**
+ * captions.json is `[{"locale":"fr","localeName":"Français"}]`, one `caption_<locale>.vtt` each
+ * (bbb.md §2). A locale that would not make a plain file name is skipped.
+ */
+export async function captionFiles(captionsPath: string): Promise<string[]> {
+  let list: unknown;
+  try {
+    list = JSON.parse(await readFile(captionsPath, 'utf8'));
+  } catch {
+    // Not JSON: no captions, as when the file is absent.
+    return [];
+  }
+  if (!Array.isArray(list)) return [];
+  const files = new Set<string>();
+  for (const item of list as unknown[]) {
+    const locale = (item as { locale?: unknown } | null)?.locale;
+    if (typeof locale !== 'string' || !/^[A-Za-z0-9_-]{1,35}$/.test(locale)) continue;
+    const path = safeRelativePath(`caption_${locale}.vtt`);
+    if (path !== null) files.add(path);
+  }
+  return [...files];
 }

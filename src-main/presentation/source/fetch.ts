@@ -4,6 +4,7 @@ import type { Dispatcher } from 'undici';
 import { asRegieError, bi, RegieError } from '../../ground/errors';
 import { DownloadError, downloadResumable } from '../../bbb/publication/download';
 import {
+  captionFiles,
   DESKSHARE_CANDIDATES,
   hasDeskshareEvents,
   kindOf,
@@ -127,7 +128,10 @@ async function fetchInto(options: FetchRecordingOptions): Promise<RecordingFiles
     (await hasDeskshareEvents(join(dir, 'deskshare.xml')))
   )
     chains.push(DESKSHARE_CANDIDATES);
-  const tasks = [...chains, ...refs.paths.map((p) => [p])];
+  const captions = result.files.includes('captions.json')
+    ? await captionFiles(join(dir, 'captions.json'))
+    : [];
+  const tasks = [...chains, ...captions.map((p) => [p]), ...refs.paths.map((p) => [p])];
   progress.filesTotal = progress.filesDone + tasks.length;
   report();
 
@@ -143,7 +147,7 @@ async function fetchInto(options: FetchRecordingOptions): Promise<RecordingFiles
     settle(first, false);
     if (candidates === WEBCAM_CANDIDATES) result.warnings.push(silentWarning);
     else if (candidates === DESKSHARE_CANDIDATES) result.warnings.push(deskshareMissingWarning);
-    else result.warnings.push(missingImageWarning(first));
+    else if (!captions.includes(first)) result.warnings.push(missingImageWarning(first));
   });
   // Downloads finish in any order; the answer lists files in the order of the plan.
   const plan = new Map(

@@ -2,6 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { bi, RegieError } from '../../ground/errors';
 import {
+  captionFiles,
   DESKSHARE_CANDIDATES,
   hasDeskshareEvents,
   OPTIONAL_FILES,
@@ -73,6 +74,9 @@ export async function openLocalRecording(dir: string): Promise<RecordingFiles> {
       }
     }
   }
+  if (result.files.includes('captions.json'))
+    for (const path of await captionFiles(join(dir, 'captions.json')))
+      ((await exists(path)) ? result.files : result.missing).push(path);
   for (const path of refs.paths) {
     if (await exists(path)) result.files.push(path);
     else {
