@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { FONT_FAMILY } from '../../src-main/presentation/render/fonts.js';
-import { measureText, wrapText } from '../../src-main/presentation/render/textMetrics.js';
+import {
+  fontVerticalMetrics,
+  measureText,
+  wrapText,
+} from '../../src-main/presentation/render/textMetrics.js';
 
 describe('measureText', () => {
   it('reads advances from the bundled TTF files', () => {
@@ -52,5 +56,12 @@ describe('wrapText', () => {
   it('does not wrap when the width is not a positive number', () => {
     expect(wrapText('aaa bbb', mono, 10, Number.NaN)).toEqual(['aaa bbb']);
     expect(wrapText('aaa bbb', mono, 10, 0)).toEqual(['aaa bbb']);
+  });
+});
+
+describe('fontVerticalMetrics', () => {
+  it('reads ascent and descent from the font, with a typical fallback', () => {
+    expect(fontVerticalMetrics(FONT_FAMILY.plexSans)).toEqual({ ascent: 1.025, descent: 0.275 });
+    expect(fontVerticalMetrics('No Such Font')).toEqual({ ascent: 0.9, descent: 0.25 });
   });
 });
