@@ -203,6 +203,7 @@ describe('fetchRecording (issue 10 §1: a published presentation into the cache)
       'http://evil.example.org/x.png',
       '/etc/passwd',
       'file:///etc/passwd',
+      'manifest.json',
     ];
     const svg = readFileSync(join(folder, 'shapes.svg'), 'utf8').replace(
       '</svg>',
@@ -232,7 +233,7 @@ describe('fetchRecording (issue 10 §1: a published presentation into the cache)
     expect(result.files).toContain('caption_fr.vtt');
     expect(result.missing).toContain('caption_de.vtt');
     const asked = server.requests.map((r) => r.path);
-    expect(asked.filter((p) => /passwd|evil|secret|\.\./.test(p))).toEqual([]);
+    expect(asked.filter((p) => /passwd|evil|secret|manifest|\.\./.test(p))).toEqual([]);
     expect(readdirSync(join(tmp, 'cache')).sort()).toEqual(
       ['caption_fr.vtt', 'captions.json', 'cursor.xml', 'deskshare.xml', 'manifest.json']
         .concat(['metadata.xml', 'panzooms.xml'])

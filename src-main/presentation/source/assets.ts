@@ -70,7 +70,10 @@ export async function scanShapesImages(shapesPath: string): Promise<ImageRefs> {
     if (!m) return;
     const raw = unescapeXml(m[1] ?? m[2] ?? '');
     const safe = safeRelativePath(raw);
-    if (safe === null) refs.refused.push(raw.slice(0, 120));
+    // BBB's images live in folders (`presentation/…`); a top-level name could only overwrite
+    // metadata.xml or our manifest.json, and `.part` is the downloader's own suffix.
+    if (safe === null || !safe.includes('/') || safe.endsWith('.part'))
+      refs.refused.push(raw.slice(0, 120));
     else if (!seen.has(safe)) {
       seen.add(safe);
       refs.paths.push(safe);

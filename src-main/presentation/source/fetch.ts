@@ -131,7 +131,9 @@ async function fetchInto(options: FetchRecordingOptions): Promise<RecordingFiles
   const captions = result.files.includes('captions.json')
     ? await captionFiles(join(dir, 'captions.json'))
     : [];
-  const tasks = [...chains, ...captions.map((p) => [p]), ...refs.paths.map((p) => [p])];
+  const named = new Set(chains.flat());
+  const images = refs.paths.filter((p) => !named.has(p));
+  const tasks = [...chains, ...captions.map((p) => [p]), ...images.map((p) => [p])];
   progress.filesTotal = progress.filesDone + tasks.length;
   report();
 

@@ -77,7 +77,7 @@ export async function openLocalRecording(dir: string): Promise<RecordingFiles> {
   if (result.files.includes('captions.json'))
     for (const path of await captionFiles(join(dir, 'captions.json')))
       ((await exists(path)) ? result.files : result.missing).push(path);
-  for (const path of refs.paths) {
+  for (const path of refs.paths.filter((p) => !result.files.includes(p))) {
     if (await exists(path)) result.files.push(path);
     else {
       result.missing.push(path);
