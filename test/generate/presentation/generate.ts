@@ -37,7 +37,7 @@ export interface GeneratedRecording {
 }
 
 /** Bump when the output changes, so cached recordings are rebuilt. */
-const generatorVersion = 1;
+const generatorVersion = 2;
 
 export async function generatePresentation(input: GenerateOptions): Promise<GeneratedRecording> {
   const options = resolveOptions(input);

@@ -258,15 +258,24 @@ function planCursor(random: Random, options: Resolved, views: View[]): CursorEve
   const { durationS } = options;
   // Hidden at the start (the presenter has not moved yet) and for a few stretches.
   const hidden: [number, number][] = [[0, Math.min(1.2, durationS / 10)]];
-  const stretches = Math.max(1, Math.round(durationS / 120));
+  const stretches = Math.max(1, Math.round(durationS / 300));
   for (let i = 0; i < stretches; i++) {
     const start = between(random, 0.1, 0.9) * durationS;
-    hidden.push([start, start + between(random, 0.01, 0.04) * durationS]);
+    // At most 40 s each and ~13 % of the time, so visible times are always found below.
+    hidden.push([start, start + between(random, 0.3, 1) * Math.min(0.03 * durationS, 40)]);
   }
   const isHidden = (time: number) => hidden.some(([start, end]) => time >= start && time < end);
-  const times = Array.from({ length: options.cursorEvents }, () =>
-    milli(random() * durationS),
-  ).sort((a, b) => a - b);
+  // `cursorEvents` moves, all outside the hidden stretches (each stretch adds one `-1 -1` event).
+  const times: number[] = [];
+  while (times.length < options.cursorEvents) {
+    const time = milli(random() * durationS);
+    if (!isHidden(time)) times.push(time);
+  }
+  times.sort((a, b) => a - b);
+  const hides = hidden
+    .slice(1)
+    .map(([start]) => milli(start))
+    .sort((a, b) => a - b);
   const events: CursorEvent[] = [{ time: 0, at: null }];
   let position: Point = { u: 0.5, v: 0.5 };
   let wasHidden = true;
@@ -280,12 +289,13 @@ function planCursor(random: Random, options: Resolved, views: View[]): CursorEve
     }
   };
   for (const time of times) {
-    syncToViews(time);
-    if (isHidden(time)) {
-      if (!wasHidden) events.push({ time, at: null });
+    while ((hides[0] ?? Infinity) <= time) {
+      const hide = hides.shift() ?? time;
+      syncToViews(hide);
+      events.push({ time: hide, at: null });
       wasHidden = true;
-      continue;
     }
+    syncToViews(time);
     const view = viewAt(views, time);
     const span = 1 / view.zoom;
     const clamp = (value: number, low: number) =>
