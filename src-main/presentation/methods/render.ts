@@ -1,0 +1,202 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { formatCommandLine, run } from '../../media/run';
+import { progressReader } from '../../media/encodeArgs';
+import { joinArgs, segmentArgs } from '../compose/args';
+import { findMedia } from '../compose/media';
+import { concatScript, cursorCommands, deskshareInSegment, planSegments } from '../compose/plan';
+import { verifyOutput } from '../compose/verify';
+import { readRecording } from '../parse/recording';
+import { cursorFrames, spriteSvg } from '../render/cursor';
+import { FrameRenderer } from '../render/frames';
+import { frameLayout } from '../render/geometry';
+import { rasterise } from '../render/rasterise';
+import { SlideImages } from '../render/slideImages';
+import { buildTimeline } from '../render/timeline';
+import sharp from 'sharp';
+import type { ConvertResult, RenderOptions } from './types';
+
+/**
+ * Method `render` (issue #10 §3): the recording's own assets drawn in Node, no browser. One
+ * timeline of every visible change; each distinct picture rasterised once; the cursor moved
+ * over it by ffmpeg from its own timeline; screen share and webcams laid over in their
+ * intervals; the meeting audio added; encoded in one-minute segments two at a time, joined
+ * without re-encoding, then verified.
+ */
+export async function renderVideo(options: RenderOptions): Promise<ConvertResult> {
+  const { signal, fps } = options;
+  const report = options.onProgress ?? (() => undefined);
+  const recording = await readRecording(options.dir, signal);
+  const warnings = recording.warnings;
+  const durationS = recording.metadata.durationS;
+  const media = await findMedia({
+    dir: options.dir,
+    ffprobe: options.ffprobe,
+    durationS,
+    needsDeskshare: recording.deskshare.length > 0,
+    warnings,
+    signal,
+  });
+  const layoutName =
+    options.layout === 'slides+webcams' && !media.webcams ? 'slides' : options.layout;
+  if (layoutName !== options.layout) {
+    warnings.push({
+      file: 'video/webcams.webm',
+      en: 'has no picture; the video shows the slides only.',
+      fr: 'n’a pas d’image ; la vidéo ne montre que les diapositives.',
+    });
+  }
+  const hasChat = options.withChat && recording.chat.length > 0;
+  const layout = frameLayout({
+    width: options.width,
+    height: options.height,
+    layout: layoutName,
+    hasChat,
+  });
+  const timeline = buildTimeline(recording, { fps, withChat: hasChat });
+  const cursor = cursorFrames({
+    track: recording.cursor,
+    timeline,
+    layout,
+    format: recording.format,
+    deskshare: media.deskshare ? recording.deskshare : [],
+  });
+
+  // Render: every distinct picture once, two at a time (resvg draws on libuv's thread pool).
+  const framesDir = join(options.workDir, 'pictures');
+  await mkdir(framesDir, { recursive: true });
+  const images = new SlideImages(options.dir, warnings);
+  const renderer = new FrameRenderer(
+    layout,
+    images,
+    hasChat ? { messages: recording.chat, locale: options.locale } : null,
+  );
+  const fileOf = (state: number): string =>
+    join(framesDir, `p${String(state).padStart(6, '0')}.png`);
+  const concurrency = Math.max(1, Math.min(4, options.concurrency ?? availableParallelism()));
+  let done = 0;
+  await pool(timeline.states.length, concurrency, async (i) => {
+    signal?.throwIfAborted();
+    const state = timeline.states[i];
+    if (state) await writeFile(fileOf(i), await renderer.render(state));
+    done++;
+    report({
+      phase: 'render',
+      percent: (100 * done) / timeline.states.length,
+      previewPng: fileOf(i),
+    });
+  });
+  const spritePaths = await Promise.all(
+    cursor.diameters.map(async (d, k) => {
+      const path = join(options.workDir, `cursor${k}.png`);
+      const size = Math.ceil(d) + 2;
+      const pixels = await rasterise(spriteSvg(d, cursor.colour));
+      await sharp(pixels, { raw: { width: size, height: size, channels: 4, premultiplied: true } })
+        .png()
+        .toFile(path);
+      return path;
+    }),
+  );
+
+  // Compose: segments in parallel, then one join with the audio.
+  const segDir = join(options.workDir, 'segments');
+  await mkdir(segDir, { recursive: true });
+  const segments = planSegments(timeline.frames, fps);
+  const framesDone = new Array<number>(segments.length).fill(0);
+  const threads = concurrency >= 2 ? 1 : 2;
+  await pool(segments.length, concurrency, async (i) => {
+    const segment = segments[i];
+    if (!segment) return;
+    const name = `s${String(i).padStart(5, '0')}`;
+    await writeFile(join(segDir, `${name}.ffconcat`), concatScript({ timeline, segment, fileOf }));
+    const commands = cursorCommands(cursor, segment, fps);
+    const hasCursor = commands.trim() !== '';
+    if (hasCursor) await writeFile(join(segDir, `${name}.cmd`), commands);
+    const parts = media.deskshare ? deskshareInSegment(recording.deskshare, segment, fps) : [];
+    const args = segmentArgs({
+      concatPath: `${name}.ffconcat`,
+      spritePaths: hasCursor ? spritePaths : [],
+      commandsPath: hasCursor ? `${name}.cmd` : null,
+      deskshare:
+        media.deskshare && parts.length > 0
+          ? { path: media.deskshare.path, box: layout.slideBox, parts }
+          : null,
+      webcams:
+        layout.webcamBox && media.webcams
+          ? { path: media.webcams.path, box: layout.webcamBox }
+          : null,
+      startS: segment.from / fps,
+      frames: segment.to - segment.from,
+      fps,
+      out: `${name}.mp4`,
+      threads,
+    });
+    options.onCommand?.(`cd ${segDir} && ${formatCommandLine(options.ffmpeg, args)}`);
+    await run(options.ffmpeg, args, {
+      cwd: segDir,
+      signal,
+      keepStdout: false,
+      onStdoutLine: progressReader((p) => {
+        if (p.outTimeS === null) return;
+        framesDone[i] = Math.min(segment.to - segment.from, Math.round(p.outTimeS * fps));
+        const total = framesDone.reduce((s, v) => s + v, 0);
+        report({ phase: 'compose', percent: (95 * total) / timeline.frames });
+      }),
+    });
+  });
+  const list = segments.map((_, i) => `file 's${String(i).padStart(5, '0')}.mp4'`).join('\n');
+  await writeFile(join(segDir, 'segments.ffconcat'), `ffconcat version 1.0\n${list}\n`);
+  const temporary = `${options.out}.part.mp4`;
+  const join_ = joinArgs({
+    segmentsList: 'segments.ffconcat',
+    audioPath: media.audio?.path ?? null,
+    durationS,
+    out: temporary,
+  });
+  options.onCommand?.(`cd ${segDir} && ${formatCommandLine(options.ffmpeg, join_)}`);
+  try {
+    await run(options.ffmpeg, join_, { cwd: segDir, signal, keepStdout: false });
+    const verified = await verifyOutput({
+      path: temporary,
+      ffprobe: options.ffprobe,
+      durationS,
+      signal,
+    });
+    await rename(temporary, options.out);
+    report({ phase: 'compose', percent: 100 });
+    return {
+      method: 'render',
+      durationS: verified.durationS,
+      width: verified.width,
+      height: verified.height,
+      sizeBytes: verified.sizeBytes,
+      warnings,
+      pictures: timeline.states.length,
+    };
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
+
+/** Runs `task(0..count-1)` with at most `size` at once; the first failure stops the rest. */
+export async function pool(
+  count: number,
+  size: number,
+  task: (i: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < count) {
+      const i = next++;
+      try {
+        await task(i);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, count) }, worker));
+}
