@@ -178,6 +178,23 @@ describe('presentation capture (headless Chromium stepping the player page)', ()
     expect(error.text.en).toContain(`${url} answered HTTP 404`);
   });
 
+  it('stops with a remote error when the page tries to leave for another server', async () => {
+    const error = await rejectionOf(
+      captureFrames({
+        playerUrl: player.url('leave'),
+        times: [1, 2, 3, 4, 5],
+        outDir: join(dir, 'leave'),
+        workDir: dir,
+      }),
+    );
+    expect(error.code).toBe('remote');
+    expect(error.text.en).toMatch(
+      /tried to go to another address \(http:\/\/127\.0\.0\.1:\d+\/elsewhere\)/,
+    );
+    expect(foreignRequests).toEqual([]);
+    expect(chromiumsIn(dir)).toEqual([]);
+  });
+
   it('closes the browser when the caller cancels', async () => {
     const controller = new AbortController();
     const times = Array.from({ length: 100 }, (_, i) => i / 10);
@@ -194,6 +211,21 @@ describe('presentation capture (headless Chromium stepping the player page)', ()
       }),
     );
     expect(error.code).toBe('cancelled');
+    expect(liveChildren()).toEqual([]);
+    expect(chromiumsIn(dir)).toEqual([]);
+  });
+
+  it('closes the browser when the caller cancels while it starts', async () => {
+    const controller = new AbortController();
+    const capture = captureFrames({
+      playerUrl: player.url('early'),
+      times: [1],
+      outDir: join(dir, 'early'),
+      workDir: dir,
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 50);
+    expect((await rejectionOf(capture)).code).toBe('cancelled');
     expect(liveChildren()).toEqual([]);
     expect(chromiumsIn(dir)).toEqual([]);
   });

@@ -1,13 +1,15 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { RegieError, bi } from '../../ground/errors';
 import type { SourceWarning } from '../source/result';
+import { bounded } from './bounded';
 import { DEFAULT_CHROMIUM_PATH, closeChromium, launchChromium } from './chromium';
-import { guardPage, type PageGuard } from './guard';
+import { guardPage } from './guard';
 import { loadPlayer } from './loadPlayer';
-import { settleScript, stepScript } from './pageScripts';
+import { cancelled, guardWarnings, pageFailure } from './messages';
+import { stepAll } from './stepper';
 
 export interface CaptureOptions {
   /** The server's own player page, `<origin>/playback/presentation/2.3/<recordId>`. */
@@ -35,15 +37,7 @@ export interface CaptureResult {
   warnings: SourceWarning[];
 }
 
-// Images a time update asks for (the next slide) are waited for this long, then captured as is.
-const IDLE_TIMEOUT_MS = 10_000;
-// One step that takes longer than this means the page is stuck (an endless script).
-const STEP_TIMEOUT_MS = 30_000;
-
-type Box = [number, number, number, number] | null;
-
-const cancelled = () =>
-  new RegieError('cancelled', bi('The capture was cancelled.', 'La capture a été annulée.'));
+const LAUNCH_TIMEOUT_MS = 60_000;
 
 function checkOptions(options: CaptureOptions): URL {
   let url: URL | undefined;
@@ -73,62 +67,14 @@ function checkOptions(options: CaptureOptions): URL {
   return url;
 }
 
-/** Races `work` against the caller's cancel and a time limit, so no step can hang the job. */
-async function bounded<T>(
-  work: Promise<T>,
-  signal: AbortSignal | undefined,
-  timeoutMs: number,
-  onTimeout: () => RegieError,
-): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  let onAbort: (() => void) | undefined;
-  const stop = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), timeoutMs);
-    onAbort = () => reject(cancelled());
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([work, stop]);
-  } finally {
-    clearTimeout(timer);
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
-  }
-}
-
-interface Stepper {
-  page: Page;
-  guard: PageGuard;
-  warnings: SourceWarning[];
-  playerUrl: string;
-}
-
-/** Moves the player to `time` and waits until what it shows for that time is drawn. */
-async function step(s: Stepper, time: number): Promise<Box> {
-  let box = (await s.page.evaluate(stepScript(time))) as Box;
-  // Let puppeteer hand over the requests the update started before counting them.
-  await new Promise((resolve) => setImmediate(resolve));
-  if (s.guard.inFlight() > 0) {
-    const isIdle = await s.guard.idle(IDLE_TIMEOUT_MS);
-    if (!isIdle && !s.warnings.some((w) => w.en.includes('still loading')))
-      s.warnings.push({
-        file: s.playerUrl,
-        en: `The player was still loading after ${IDLE_TIMEOUT_MS / 1000} s at ${time} s: that frame may lack an image.`,
-        fr: `Le lecteur chargeait encore après ${IDLE_TIMEOUT_MS / 1000} s à ${time} s : une image peut manquer sur cette vue.`,
-      });
-    box = (await s.page.evaluate(settleScript)) as Box;
-  }
-  return box;
-}
-
-const clipOf = (box: Box) =>
-  box === null
-    ? null
-    : {
-        x: Math.round(box[0]),
-        y: Math.round(box[1]),
-        width: Math.round(box[2]),
-        height: Math.round(box[3]),
-      };
+const slowLaunch = (chromiumPath: string) => () =>
+  new RegieError(
+    'program',
+    bi(
+      `Chromium (${chromiumPath}) took more than ${LAUNCH_TIMEOUT_MS / 1000} s to start.`,
+      `Chromium (${chromiumPath}) a mis plus de ${LAUNCH_TIMEOUT_MS / 1000} s à démarrer.`,
+    ),
+  );
 
 /**
  * Opens the BBB player page in headless Chromium and, rather than playing it in real time, steps
@@ -137,109 +83,41 @@ const clipOf = (box: Box) =>
  */
 export async function captureFrames(options: CaptureOptions): Promise<CaptureResult> {
   const url = checkOptions(options);
-  const { signal, times } = options;
+  const { signal, playerUrl } = options;
   if (signal?.aborted) throw cancelled();
   const viewport = options.viewport ?? { width: 1280, height: 720 };
   const chromiumPath = options.chromiumPath?.trim() || DEFAULT_CHROMIUM_PATH;
   const workDir = await mkdtemp(join(options.workDir ?? tmpdir(), 'regie-chromium-'));
-  await mkdir(options.outDir, { recursive: true });
-  const warnings: SourceWarning[] = [];
+  let launching: Promise<Browser> | undefined;
   let browser: Browser | undefined;
   try {
-    browser = await bounded(
-      launchChromium({ chromiumPath, playerHost: url.hostname, workDir, viewport }),
-      signal,
-      60_000,
-      () =>
-        new RegieError(
-          'program',
-          bi(
-            `Chromium (${chromiumPath}) took more than 60 s to start.`,
-            `Chromium (${chromiumPath}) a mis plus de 60 s à démarrer.`,
-          ),
-        ),
-    );
+    await mkdir(options.outDir, { recursive: true });
+    launching = launchChromium({ chromiumPath, playerHost: url.hostname, workDir, viewport });
+    browser = await bounded(launching, signal, LAUNCH_TIMEOUT_MS, slowLaunch(chromiumPath));
     const page = await browser.newPage();
     const guard = await guardPage(browser, page, url.origin);
     await loadPlayer({
       page,
       guard,
-      playerUrl: options.playerUrl,
+      playerUrl,
       timeoutMs: options.pageTimeoutMs ?? 60_000,
       bounded: (work, ms, onTimeout) => bounded(work, signal, ms, onTimeout),
     });
-
-    const stuck = (time: number) => () =>
-      new RegieError(
-        'remote',
-        bi(
-          `The player ${options.playerUrl} stopped answering at ${time} s.`,
-          `Le lecteur ${options.playerUrl} ne répond plus à ${time} s.`,
-        ),
+    const warnings: SourceWarning[] = [];
+    try {
+      const { frames, size } = await stepAll(
+        { page, guard, playerUrl, signal, warnings },
+        { times: options.times, outDir: options.outDir, onProgress: options.onProgress },
       );
-    const stepper: Stepper = { page, guard, warnings, playerUrl: options.playerUrl };
-    const first = times[0] ?? 0;
-    // bbb-playback 3.0 only swaps in its whiteboard view on the first update (README of the
-    // player frames, "Player quirks"): a warm-up update, not captured.
-    const clip = clipOf(await bounded(step(stepper, first), signal, STEP_TIMEOUT_MS, stuck(first)));
-    if (clip === null || clip.width < 1 || clip.height < 1) throw noPresentation(options.playerUrl);
-
-    const frames: CaptureResult['frames'] = [];
-    let hasMoved = false;
-    for (const [index, time] of times.entries()) {
-      if (signal?.aborted) throw cancelled();
-      const box = clipOf(await bounded(step(stepper, time), signal, STEP_TIMEOUT_MS, stuck(time)));
-      if (box === null) throw noPresentation(options.playerUrl);
-      hasMoved ||= box.x !== clip.x || box.y !== clip.y || box.width !== clip.width;
-      const file = join(options.outDir, `frame-${String(index + 1).padStart(6, '0')}.png`);
-      // Every PNG keeps the first box, so the video has one size; a change is reported below.
-      await bounded(
-        page.screenshot({ path: file as `${string}.png`, clip, captureBeyondViewport: false }),
-        signal,
-        STEP_TIMEOUT_MS,
-        stuck(time),
-      );
-      frames.push({ time, file });
-      options.onProgress?.(index + 1, times.length);
+      return { frames, size, warnings: [...warnings, ...guardWarnings(guard, playerUrl)] };
+    } catch (error) {
+      throw pageFailure(error, guard, playerUrl);
     }
-    if (hasMoved)
-      warnings.push({
-        file: options.playerUrl,
-        en: "The player's slide area moved or changed size during the capture: the frames keep its first place and size.",
-        fr: 'La zone des diapositives du lecteur a bougé ou changé de taille pendant la capture : les images gardent sa première place et sa première taille.',
-      });
-    warnings.push(...guardWarnings(guard, options.playerUrl));
-    return { frames, size: { width: clip.width, height: clip.height }, warnings };
   } finally {
+    // Cancelled while starting: the browser still arrives (puppeteer gives up after 30 s), then goes.
+    browser ??= await launching?.catch(() => undefined);
     if (browser) await closeChromium(browser);
     // The profile is ours alone and useless once the browser is gone.
     await rm(workDir, { recursive: true, force: true }).catch(() => undefined);
   }
-}
-
-export const noPresentation = (playerUrl: string) =>
-  new RegieError(
-    'remote',
-    bi(
-      `The page ${playerUrl} has no slide area (#presentation): is it a BigBlueButton presentation player?`,
-      `La page ${playerUrl} n'a pas de zone de diapositives (#presentation) : est-ce bien le lecteur de présentation de BigBlueButton ?`,
-    ),
-  );
-
-function guardWarnings(guard: PageGuard, playerUrl: string): SourceWarning[] {
-  const warnings: SourceWarning[] = [];
-  const { count, examples } = guard.blocked;
-  if (count > 0)
-    warnings.push({
-      file: playerUrl,
-      en: `The player asked for ${count} address(es) outside its server (${examples.join(', ')}): refused. Fonts or images from there are missing.`,
-      fr: `Le lecteur a demandé ${count} adresse(s) hors de son serveur (${examples.join(', ')}) : refusées. Les polices ou images qui en viennent manquent.`,
-    });
-  if (guard.popupsClosed > 0)
-    warnings.push({
-      file: playerUrl,
-      en: `The player opened ${guard.popupsClosed} window(s): closed.`,
-      fr: `Le lecteur a ouvert ${guard.popupsClosed} fenêtre(s) : fermée(s).`,
-    });
-  return warnings;
 }
