@@ -133,6 +133,7 @@ describe('presentation → video against the player', () => {
         const theirs = await loadGray(join(dir, frame.file), { crop: frame.slideBox });
         scores[frame.time.toFixed(1)] = Number(ssim(ours, theirs).toFixed(3));
       }
+      console.info(`${name.slice(0, 3)} SSIM per reference frame:`, JSON.stringify(scores));
       for (const score of Object.values(scores))
         expect(score, JSON.stringify(scores)).toBeGreaterThanOrEqual(0.9);
 

@@ -33,7 +33,7 @@ export interface SegmentInputs {
  *       [3:v]fps=10,scale=320:720:force_original_aspect_ratio=decrease,setpts=PTS-STARTPTS[cam];
  *       [v2][cam]overlay=x=…:y=0:eof_action=pass[v3];
  *       [v3][1:v]overlay@c0=x=-4000:y=-4000:eof_action=repeat[out]"
- *     -map [out] -frames:v 600 -an -c:v libx264 -preset veryfast -tune stillimage -crf 20
+ *     -map [out] -frames:v 600 -an -c:v libx264 -preset ultrafast -crf 20
  *     -pix_fmt yuv420p -g 50 -threads 1 seg.mp4
  */
 export function segmentArgs(inputs: SegmentInputs): string[] {
@@ -106,7 +106,7 @@ export function segmentArgs(inputs: SegmentInputs): string[] {
   });
   args.push('-filter_complex', chains.join(';'), '-map', `[${label}]`);
   args.push('-frames:v', String(inputs.frames), '-an');
-  args.push('-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'stillimage', '-crf', '20');
+  args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '20');
   args.push('-pix_fmt', 'yuv420p', '-r', String(fps), '-g', String(fps * 5));
   args.push('-threads', String(inputs.threads), '-filter_threads', '1', inputs.out);
   return args;
@@ -118,23 +118,60 @@ export function escapeFilterPath(path: string): string {
 }
 
 /**
- * Joins the segments without re-encoding and adds the meeting audio. Reference:
+ * The meeting audio as AAC, padded with silence to the recording's length; made while the
+ * pictures are drawn, so the join only copies. Reference:
  *
- *   ffmpeg -f concat -safe 0 -i segments.ffconcat -i webcams.webm -map 0:v -map 1:a:0?
- *     -c:v copy -c:a aac -b:a 128k -af apad -t 1800 -movflags +faststart out.mp4
+ *   ffmpeg -i webcams.webm -map 0:a:0 -vn -c:a aac -b:a 128k -af apad -t 1800 audio.m4a
  */
-export function joinArgs(options: {
-  segmentsList: string;
+export function audioArgs(options: {
   audioPath: string | null;
   durationS: number;
   out: string;
 }): string[] {
-  const args = ['-hide_banner', '-nostdin', '-y', '-progress', 'pipe:1', '-nostats'];
-  args.push('-f', 'concat', '-safe', '0', '-i', options.segmentsList);
+  const args = ['-hide_banner', '-nostdin', '-y', '-nostats'];
   if (options.audioPath) args.push('-i', options.audioPath);
   else args.push('-f', 'lavfi', '-i', 'anullsrc=channel_layout=mono:sample_rate=48000');
-  args.push('-map', '0:v:0', '-map', '1:a:0', '-c:v', 'copy');
-  args.push('-c:a', 'aac', '-b:a', '128k', '-af', 'apad', '-t', options.durationS.toFixed(3));
-  args.push('-movflags', '+faststart', options.out);
+  args.push('-map', '0:a:0', '-vn', '-c:a', 'aac', '-b:a', '128k', '-af', 'apad');
+  args.push('-t', options.durationS.toFixed(3), options.out);
   return args;
+}
+
+/**
+ * Joins the segments and the audio without re-encoding (ultrafast H.264 is an intermediate:
+ * the encoding pipeline makes Pod's renditions from it). Reference:
+ *
+ *   ffmpeg -f concat -safe 0 -i segments.ffconcat -i audio.m4a -map 0:v -map 1:a
+ *     -c copy -t 1800 -movflags +faststart out.mp4
+ */
+export function joinArgs(options: {
+  segmentsList: string;
+  audio: string;
+  durationS: number;
+  out: string;
+}): string[] {
+  return [
+    '-hide_banner',
+    '-nostdin',
+    '-y',
+    '-nostats',
+    '-f',
+    'concat',
+    '-safe',
+    '0',
+    '-i',
+    options.segmentsList,
+    '-i',
+    options.audio,
+    '-map',
+    '0:v:0',
+    '-map',
+    '1:a:0',
+    '-c',
+    'copy',
+    '-t',
+    options.durationS.toFixed(3),
+    '-movflags',
+    '+faststart',
+    options.out,
+  ];
 }

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { formatCommandLine, run } from '../../media/run';
 import { progressReader } from '../../media/encodeArgs';
-import { joinArgs, segmentArgs } from '../compose/args';
+import { audioArgs, joinArgs, segmentArgs } from '../compose/args';
 import { findMedia } from '../compose/media';
 import { concatScript, cursorCommands, deskshareInSegment, planSegments } from '../compose/plan';
 import { verifyOutput } from '../compose/verify';
@@ -47,6 +47,16 @@ export async function renderVideo(options: RenderOptions): Promise<ConvertResult
       fr: 'n’a pas d’image ; la vidéo ne montre que les diapositives.',
     });
   }
+  // The audio is encoded beside the drawing (one core of ffmpeg's AAC, ~1 % of the work).
+  const audioPath = join(options.workDir, 'audio.m4a');
+  const audioCommand = audioArgs({
+    audioPath: media.audio?.path ?? null,
+    durationS,
+    out: audioPath,
+  });
+  options.onCommand?.(formatCommandLine(options.ffmpeg, audioCommand));
+  const audioDone = run(options.ffmpeg, audioCommand, { signal, keepStdout: false });
+  audioDone.catch(() => undefined); // awaited below; a failure is reported there
   const hasChat = options.withChat && recording.chat.length > 0;
   const layout = frameLayout({
     width: options.width,
@@ -75,18 +85,29 @@ export async function renderVideo(options: RenderOptions): Promise<ConvertResult
   const fileOf = (state: number): string =>
     join(framesDir, `p${String(state).padStart(6, '0')}.png`);
   const concurrency = Math.max(1, Math.min(4, options.concurrency ?? availableParallelism()));
+  // Pictures are drawn in time order (each builds on the previous one); their PNG encoding and
+  // writing run beside the drawing, at most `concurrency` at once.
   let done = 0;
-  await pool(timeline.states.length, concurrency, async (i) => {
+  const writing = new Set<Promise<void>>();
+  for (const [i, state] of timeline.states.entries()) {
     signal?.throwIfAborted();
-    const state = timeline.states[i];
-    if (state) await writeFile(fileOf(i), await renderer.render(state));
-    done++;
-    report({
-      phase: 'render',
-      percent: (100 * done) / timeline.states.length,
-      previewPng: fileOf(i),
-    });
-  });
+    const pixels = await renderer.pixels(state);
+    const write = renderer
+      .png(pixels)
+      .then((png) => writeFile(fileOf(i), png))
+      .then(() => {
+        done++;
+        report({
+          phase: 'render',
+          percent: (100 * done) / timeline.states.length,
+          previewPng: fileOf(i),
+        });
+      });
+    writing.add(write);
+    void write.finally(() => writing.delete(write)).catch(() => undefined);
+    if (writing.size >= concurrency) await Promise.race(writing);
+  }
+  await Promise.all(writing);
   const spritePaths = await Promise.all(
     cursor.diameters.map(async (d, k) => {
       const path = join(options.workDir, `cursor${k}.png`);
@@ -148,9 +169,10 @@ export async function renderVideo(options: RenderOptions): Promise<ConvertResult
   const list = segments.map((_, i) => `file 's${String(i).padStart(5, '0')}.mp4'`).join('\n');
   await writeFile(join(segDir, 'segments.ffconcat'), `ffconcat version 1.0\n${list}\n`);
   const temporary = `${options.out}.part.mp4`;
+  await audioDone;
   const join_ = joinArgs({
     segmentsList: 'segments.ffconcat',
-    audioPath: media.audio?.path ?? null,
+    audio: audioPath,
     durationS,
     out: temporary,
   });

@@ -1,19 +1,23 @@
 import sharp from 'sharp';
 import type { ChatMessage } from '../model';
-import type { FrameLayout } from './geometry';
-import { compositeOver, rasterise } from './rasterise';
+import { fit, type FrameLayout } from './geometry';
+import { compositeOver, rasteriseRegion } from './rasterise';
 import type { SlideImages } from './slideImages';
-import { backgroundSvg, overlaySvg } from './stateSvg';
+import { slideLayer } from './slideLayer';
+import { chatSvg, drawingsSvg } from './stateSvg';
 import type { PictureState } from './timeline';
 
 /**
- * Draws picture states as PNG frames of the whole output. The slide layer of a (slide, view)
- * pair is drawn once and kept (a few, least recently used first out), the drawings are drawn
- * on a transparent layer and laid over it: most states differ from the previous one by one
- * drawing, and the slide image (a 1600×1200 PNG or a vector page) is the costly part.
+ * Draws picture states, in time order, as PNG frames of the whole output. Two savings, both
+ * measured on a 30-minute recording (resvg costs ~30 ms per 1280×720 document before it draws
+ * anything, and a slide image ~80 ms):
+ * - the slide layer of a (slide, view) pair is drawn once and kept (the last few);
+ * - a state that only adds drawings on top of the previous one (the usual case: a new shape)
+ *   is the previous picture plus those drawings, not everything drawn again.
  */
 export class FrameRenderer {
   private readonly backgrounds = new Map<string, Promise<Buffer>>();
+  private previous: { state: PictureState; pixels: Buffer } | null = null;
 
   constructor(
     private readonly layout: FrameLayout,
@@ -21,20 +25,53 @@ export class FrameRenderer {
     private readonly chat: { messages: ChatMessage[]; locale: 'en' | 'fr' } | null,
   ) {}
 
-  async render(state: PictureState): Promise<Buffer> {
-    const overlay = overlaySvg(state, this.layout, this.chat);
-    const [background, top] = await Promise.all([
-      this.background(state),
-      overlay === null ? null : rasterise(overlay),
-    ]);
-    const base = Buffer.from(background);
-    if (top) compositeOver(base, top);
-    return sharp(base, {
+  /** The RGBA picture of `state`; call in time order for the incremental saving. */
+  async pixels(state: PictureState): Promise<Buffer> {
+    const added = this.addedSince(state);
+    const base = Buffer.from(
+      added && this.previous ? this.previous.pixels : await this.background(state),
+    );
+    const { width, height } = this.layout;
+    const drawings = drawingsSvg(state, this.layout, added ?? state.annotations);
+    if (drawings !== '') {
+      const region = await rasteriseRegion(drawings, width, height);
+      // Cut at the view box, as the player's SVG cuts drawings past its edge.
+      if (region)
+        compositeOver(
+          base,
+          width,
+          region,
+          state.view ? fit(state.view, this.layout.slideBox) : undefined,
+        );
+    }
+    if (!added) {
+      const panel = chatSvg(state, this.layout, this.chat);
+      const region = panel === '' ? null : await rasteriseRegion(panel, width, height);
+      if (region) compositeOver(base, width, region);
+    }
+    this.previous = { state, pixels: base };
+    return base;
+  }
+
+  /** RGBA → PNG (fast compression: the file is read once, by ffmpeg). */
+  png(pixels: Buffer): Promise<Buffer> {
+    return sharp(pixels, {
       raw: { width: this.layout.width, height: this.layout.height, channels: 4 },
     })
       .removeAlpha()
       .png({ compressionLevel: 1, adaptiveFiltering: false })
       .toBuffer();
+  }
+
+  /** The drawings `state` adds on top of the previous picture, or null if it is not that. */
+  private addedSince(state: PictureState): PictureState['annotations'] | null {
+    const before = this.previous?.state;
+    if (!before || before.layerKey !== state.layerKey) return null;
+    if (before.chatFrom !== state.chatFrom || before.chatCount !== state.chatCount) return null;
+    const old = before.annotations;
+    if (old.length > state.annotations.length) return null;
+    for (let i = 0; i < old.length; i++) if (old[i] !== state.annotations[i]) return null;
+    return state.annotations.slice(old.length);
   }
 
   private background(state: PictureState): Promise<Buffer> {
@@ -45,10 +82,7 @@ export class FrameRenderer {
       this.backgrounds.set(key, cached);
       return cached;
     }
-    const pixels = (async () => {
-      const uri = state.show ? await this.images.get(state.show.href) : null;
-      return rasterise(backgroundSvg(state, this.layout, uri));
-    })();
+    const pixels = slideLayer(state, this.layout, this.images);
     this.backgrounds.set(key, pixels);
     if (this.backgrounds.size > 6) {
       const oldest = this.backgrounds.keys().next().value;

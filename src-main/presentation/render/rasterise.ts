@@ -1,4 +1,5 @@
-import { renderAsync } from '@resvg/resvg-js';
+import { renderAsync, Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { Rect } from '../model';
 import { FONT_FAMILY, fontFiles } from './fonts';
 
 const FAMILY_FILE: Readonly<Record<string, RegExp>> = {
@@ -19,29 +20,78 @@ const FAMILY_FILE: Readonly<Record<string, RegExp>> = {
  * loading all of them for a drawing without text would cost more than drawing it.
  */
 export async function rasterise(svg: string): Promise<Buffer> {
+  // renderAsync draws on libuv's thread pool: the event loop (the console's UI bridge) stays free.
+  const image = await renderAsync(svg, optionsFor(svg));
+  return image.pixels;
+}
+
+function optionsFor(svg: string): ResvgRenderOptions {
   const wanted = Object.keys(FAMILY_FILE).filter((family) => svg.includes(family));
   const files =
     wanted.length === 0
       ? []
       : fontFiles().filter((f) => wanted.some((w) => FAMILY_FILE[w]?.test(f)));
-  // renderAsync draws on libuv's thread pool: the event loop (the console's UI bridge) stays free.
-  const image = await renderAsync(svg, {
+  return {
     font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: FONT_FAMILY.dejavu },
     shapeRendering: 2,
     textRendering: 1,
-  });
-  return image.pixels;
+  };
 }
 
-/** `top` (premultiplied RGBA) over `bottom` (opaque RGBA), in place into `bottom`. */
-export function compositeOver(bottom: Buffer, top: Buffer): void {
-  const length = Math.min(bottom.length, top.length);
-  for (let i = 0; i < length; i += 4) {
-    const alpha = top[i + 3] ?? 0;
-    if (alpha === 0) continue;
-    const keep = 255 - alpha;
-    for (let c = i; c < i + 3; c++) {
-      bottom[c] = ((top[c] ?? 0) + ((bottom[c] ?? 0) * keep + 127) / 255) | 0;
+/** A rasterised part of the frame: premultiplied RGBA of `w`×`h` pixels at (`x`, `y`). */
+export interface Region {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  pixels: Buffer;
+}
+
+/**
+ * Rasterises `content` (frame coordinates) over only the part of the frame it covers: resvg
+ * spends ~20 ms on an empty 1280×720 canvas and ~1 ms on a 320×180 one, and a new drawing
+ * usually covers a small part of the slide. The bounding box resvg reports leaves out strokes
+ * and filters, hence the margin.
+ */
+export async function rasteriseRegion(
+  content: string,
+  width: number,
+  height: number,
+): Promise<Region | null> {
+  const whole = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${content}</svg>`;
+  const options = optionsFor(whole);
+  const box = new Resvg(whole, options).getBBox();
+  if (!box || !(box.width > 0) || !(box.height > 0)) return null;
+  const margin = 24 + Math.max(box.width, box.height) * 0.05;
+  const x = Math.max(0, Math.floor(box.x - margin));
+  const y = Math.max(0, Math.floor(box.y - margin));
+  const w = Math.min(width, Math.ceil(box.x + box.width + margin)) - x;
+  const h = Math.min(height, Math.ceil(box.y + box.height + margin)) - y;
+  if (w <= 0 || h <= 0) return null;
+  const part = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="${x} ${y} ${w} ${h}">${content}</svg>`;
+  const image = await renderAsync(part, options);
+  return { x, y, w, h, pixels: image.pixels };
+}
+
+/**
+ * `top` (premultiplied RGBA) over `bottom` (opaque RGBA, `width` wide), in place, only inside
+ * `clip` (frame pixels): drawings past the view box's edge are cut, as the player's SVG cuts them.
+ */
+export function compositeOver(bottom: Buffer, width: number, top: Region, clip?: Rect): void {
+  const cx0 = clip ? Math.max(0, Math.round(clip.x) - top.x) : 0;
+  const cy0 = clip ? Math.max(0, Math.round(clip.y) - top.y) : 0;
+  const cx1 = clip ? Math.min(top.w, Math.round(clip.x + clip.w) - top.x) : top.w;
+  const cy1 = clip ? Math.min(top.h, Math.round(clip.y + clip.h) - top.y) : top.h;
+  for (let row = cy0; row < cy1; row++) {
+    let j = ((top.y + row) * width + top.x + cx0) * 4;
+    let i = (row * top.w + cx0) * 4;
+    for (let col = cx0; col < cx1; col++, i += 4, j += 4) {
+      const alpha = top.pixels[i + 3] ?? 0;
+      if (alpha === 0) continue;
+      const keep = 255 - alpha;
+      for (let c = 0; c < 3; c++) {
+        bottom[j + c] = ((top.pixels[i + c] ?? 0) + ((bottom[j + c] ?? 0) * keep + 127) / 255) | 0;
+      }
     }
   }
 }

@@ -6,28 +6,31 @@ import type { Warning } from '../model';
 const MAX_SLIDE_BYTES = 64 * 1024 * 1024;
 
 /**
- * The slide images of one recording as data URIs resvg can draw, read once each. Slide SVGs
+ * The slide images of one recording, read once each. Slide SVGs
  * are untrusted (issue #10 §5): scripts, event handlers, foreignObject and every reference that
  * is not inside the document (`#id`) or an embedded raster (`data:image/png|jpeg|gif`) are
  * removed before drawing, and a DOCTYPE with entities makes the slide unusable.
  */
+/** A slide ready to draw: a sanitised SVG document, or raster bytes (PNG/JPEG). */
+export type SlideSource = { kind: 'svg'; svg: string } | { kind: 'raster'; bytes: Buffer };
+
 export class SlideImages {
-  private readonly cache = new Map<string, string | null>();
+  private readonly cache = new Map<string, SlideSource | null>();
 
   constructor(
     private readonly dir: string,
     private readonly warnings: Warning[],
   ) {}
 
-  /** The data URI of `href` (already checked relative path), or null → neutral frame. */
-  async get(href: string): Promise<string | null> {
+  /** The slide at `href` (an already checked relative path), or null → neutral frame. */
+  async get(href: string): Promise<SlideSource | null> {
     if (this.cache.has(href)) return this.cache.get(href) ?? null;
     const uri = await this.load(href);
     this.cache.set(href, uri);
     return uri;
   }
 
-  private async load(href: string): Promise<string | null> {
+  private async load(href: string): Promise<SlideSource | null> {
     if (href === '') return null;
     const path = join(this.dir, href);
     let bytes: Buffer;
@@ -59,7 +62,7 @@ export class SlideImages {
       );
       return null;
     }
-    if (mime !== 'image/svg+xml') return `data:${mime};base64,${bytes.toString('base64')}`;
+    if (mime !== 'image/svg+xml') return { kind: 'raster', bytes };
     const clean = sanitiseSvg(bytes.toString('utf8'));
     if (clean === null) {
       this.warn(
@@ -69,7 +72,7 @@ export class SlideImages {
       );
       return null;
     }
-    return `data:image/svg+xml;base64,${Buffer.from(clean).toString('base64')}`;
+    return { kind: 'svg', svg: clean };
   }
 
   private warn(file: string, en: string, fr: string): void {
