@@ -293,6 +293,48 @@ export const definitions = [
     ),
   },
   {
+    key: 'BBB_CONVERT_SIZE',
+    type: 'string',
+    group: 'bbb',
+    defaultValue: '1280x720',
+    choices: ['1280x720', '1920x1080', '960x540', '640x360'],
+    help: bi(
+      'Picture size of the videos made from BBB presentation recordings (width×height).',
+      'Taille d\'image des vidéos faites à partir des enregistrements BBB « presentation » (largeur×hauteur).',
+    ),
+  },
+  {
+    key: 'BBB_CONVERT_LAYOUT',
+    type: 'string',
+    group: 'bbb',
+    defaultValue: 'slides+webcams',
+    choices: ['slides', 'slides+webcams'],
+    help: bi(
+      'What the converted video shows: the slides only, or the slides with a webcam strip (as BBB\'s own video format). Without webcam pictures, the slides only.',
+      'Ce que montre la vidéo convertie : les diapositives seules, ou avec une bande de webcams (comme le format vidéo de BBB). Sans image de webcam, les diapositives seules.',
+    ),
+  },
+  {
+    key: 'BBB_CONVERT_CHAT',
+    type: 'boolean',
+    group: 'bbb',
+    defaultValue: false,
+    help: bi(
+      'Show the public chat as a side panel in converted videos.',
+      'Afficher la discussion publique en panneau latéral dans les vidéos converties.',
+    ),
+  },
+  {
+    key: 'CHROMIUM_CMD',
+    type: 'string',
+    group: 'site',
+    defaultValue: '/usr/bin/chromium',
+    help: bi(
+      'Chromium program for the "capture" conversion method (the server\'s own player, step by step).',
+      'Programme Chromium pour la méthode de conversion « capture » (le lecteur du serveur, pas à pas).',
+    ),
+  },
+  {
     key: 'BBB_ERROR_DIGEST_MINUTES',
     type: 'integer',
     group: 'bbb',

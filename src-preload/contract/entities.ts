@@ -157,7 +157,17 @@ export interface Preview {
 }
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
-export type JobPhase = 'download' | 'probe' | 'encode' | 'package' | 'verify' | 'publish';
+/** `fetch`, `render`, `compose`: converting a BBB presentation recording to video (issue #10). */
+export type JobPhase =
+  | 'download'
+  | 'probe'
+  | 'encode'
+  | 'package'
+  | 'verify'
+  | 'publish'
+  | 'fetch'
+  | 'render'
+  | 'compose';
 
 /** A unit of background work (an encode), persisted so nothing is lost on a crash. */
 export interface Job {

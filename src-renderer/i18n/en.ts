@@ -258,6 +258,9 @@ export const en = {
   'encodings.phase.package': 'Package',
   'encodings.phase.verify': 'Verify',
   'encodings.phase.publish': 'Publish',
+  'encodings.phase.fetch': 'Fetch',
+  'encodings.phase.render': 'Draw',
+  'encodings.phase.compose': 'Compose',
   'bbb.title': 'BigBlueButton',
   'bbb.intro':
     'Meetings and who moderated them, kept after BBB forgets them; recordings, and their publication to a moderator.',

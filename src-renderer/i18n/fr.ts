@@ -267,6 +267,9 @@ export const fr: Record<MessageKey, string> = {
   'encodings.phase.package': 'Empaquetage',
   'encodings.phase.verify': 'Vérification',
   'encodings.phase.publish': 'Publication',
+  'encodings.phase.fetch': 'Récupération',
+  'encodings.phase.render': 'Dessin',
+  'encodings.phase.compose': 'Assemblage',
   'bbb.title': 'BigBlueButton',
   'bbb.intro':
     'Les réunions et leurs modérateurs, gardés après que BBB les oublie ; les enregistrements et leur publication à un modérateur.',

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, type RegieApp } from '../../src-main/app/app';
-import { downloadResumable } from '../../src-main/bbb/publication/download';
+import { downloadResumable } from '../../src-main/net/download';
 import { startBbbSimulator, type BbbSimulator } from '../helpers/bbbSimulator';
 import { makeClip } from '../helpers/clips';
 import { parseMail, startSmtpSink, type SmtpSink } from '../helpers/smtpSink';

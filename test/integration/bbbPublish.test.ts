@@ -17,6 +17,7 @@ import { manyRecordings, startBbbSimulator, type BbbSimulator } from '../helpers
 import { makeClip } from '../helpers/clips';
 import { shiftedClock } from '../helpers/clock';
 import { rejectionOf } from '../helpers/errors';
+import { playerFrameRecording } from '../helpers/presentationServer';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
 import { until } from '../helpers/until';
 
@@ -150,15 +151,36 @@ describe('publication of BBB recordings (issue #5 §6)', () => {
     expect(readdirSync(join(dataDir, 'archive', 'bbb'))).toEqual([`${r?.recordId ?? ''}.m4v`]);
   });
 
-  it('a presentation-only recording waits for conversion; the rule publishes when one moderator is known', async () => {
+  it('a presentation-only recording is converted, then published to its one moderator by the rule (issue #10 §6)', async () => {
     const { api, ana } = await ready({ autoPublish: true, videoFormat: false });
+    await api.invoke('settings.set', { key: 'BBB_CONVERT_SIZE', value: '640x360' });
+    const fixture = playerFrameRecording('v27');
+    const recordId = sim.recordings[0]?.recordId ?? '';
+    sim.presentation.recordings.set(recordId, fixture.folder);
     await api.invoke('bbbRecordings.mirror', {});
-    const [r] = await api.invoke('bbbRecordings.list', {});
-    expect(r?.moderatorUserIds).toEqual([ana.id]);
-    // The rule ran after the mirror: one moderator known, no video format.
-    const [row] = await api.invoke('bbbRecordings.list', {});
-    expect(row).toMatchObject({ id: r?.id, publication: 'awaiting_conversion', ownerId: ana.id });
-  });
+    const published = await until('the publication', async () => {
+      const [row] = await api.invoke('bbbRecordings.list', {});
+      return row?.publication === 'published' || row?.publication === 'failed' ? row : undefined;
+    });
+    const jobs: Job[] = await until('the jobs ended', async () => {
+      const all = await api.invoke('jobs.list', {});
+      return all.every((j) => j.status !== 'running' && j.status !== 'queued') ? all : undefined;
+    });
+    expect(
+      published.publication,
+      JSON.stringify(jobs.map((j) => [j.kind, j.status, j.error])),
+    ).toBe('published');
+    expect(published.ownerId).toBe(ana.id);
+    expect(jobs.map((j) => [j.kind, j.status]).sort()).toEqual([
+      ['bbbPublish', 'succeeded'],
+      ['encode', 'succeeded'],
+    ]);
+    const [video] = await api.invoke('videos.list', {});
+    expect(video).toMatchObject({ ownerId: ana.id, title: 'Cours d’Ana' });
+    expect(Math.abs((video?.durationS ?? 0) - 38)).toBeLessThan(1);
+    // The fetched player files are removed once the video is verified.
+    expect(existsSync(join(dataDir, 'work', `presentation-${recordId}`))).toBe(false);
+  }, 120_000);
 
   it("a <internal id>.mkv dropped in DEFAULT_BBB_PATH goes to its meeting's moderator; an unknown id stays", async () => {
     const { api, ana } = await ready({ videoFormat: false });

@@ -122,6 +122,7 @@ describe('regie completion bash', () => {
       'meetings',
       'recordings',
       'publish',
+      'convert',
       'match',
     ]);
     expect(complete(result.stdout, ['bbb', 'server', 'add'])).toContain('--no-test');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BbbError } from '../../src-main/bbb/api/errors';
-import { DownloadError } from '../../src-main/bbb/publication/download';
+import { DownloadError } from '../../src-main/net/download';
 import { asRegieError, bi, RegieError, toWireError } from '../../src-main/ground/errors';
 import { EncodeError } from '../../src-main/media/encode';
 import { ProgramError } from '../../src-main/media/run';

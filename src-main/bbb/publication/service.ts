@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { BbbRecordingView } from '../../../src-preload/contract';
 import { bi, RegieError } from '../../ground/errors';
 import type { Services } from '../../kit/services';
@@ -7,7 +8,8 @@ import { resolveProgram } from '../../media';
 import { checkMediaIntegrity } from '../../media/integrity';
 import type { RecordingsRepository, StoredRecording } from '../../recordings/repository';
 import type { BbbRecordingsRepository, StoredBbbRecording } from '../recordings/repository';
-import { downloadResumable } from './download';
+import { downloadResumable } from '../../net/download';
+import { convertRecording } from '../../presentation/convert';
 
 /** The file of BBB's `video` format (bbb.md §0.9): `…/playback/video/<rid>/video-0.m4v`. */
 export function videoFileUrl(formatUrl: string): string {
@@ -27,7 +29,8 @@ const titleOf = (r: StoredBbbRecording): string =>
  * Publication of a BBB recording to one of its moderators (issue #5 §6, Pod v2's `bbb main`
  * done right). A `video` format is downloaded (resumable, then checked like any recording) and
  * becomes a Régie recording that the encode pipeline turns into a library video under that
- * owner. A presentation-only recording waits for conversion (a later issue).
+ * owner. A presentation-only recording is converted to video first (issue #10: BBB's player
+ * files drawn by presentation/convert.ts), then goes the same way.
  */
 export function createBbbPublication(options: {
   s: Services;
@@ -105,8 +108,8 @@ export function createBbbPublication(options: {
         { fieldErrors: { owner: bi(`one of ${names}`, `un de ${names}`) } },
       );
     }
-    const video = r.formats.find((f) => f.type === 'video');
-    if (!video) {
+    const convertible = r.formats.some((f) => f.type === 'video' || f.type === 'presentation');
+    if (!convertible) {
       recordings.setPublication(
         id,
         { publication: 'awaiting_conversion', ownerId: owner.id },
@@ -117,8 +120,8 @@ export function createBbbPublication(options: {
         ...(by === 'rule' ? { by: 'system' as const } : {}),
         subject: `bbb-recording:${String(id)}`,
         text: bi(
-          `"${r.name}" (${r.recordId}) has no video format: it waits for conversion, for ${owner.username}`,
-          `« ${r.name} » (${r.recordId}) n'a pas de format vidéo : il attend la conversion, pour ${owner.username}`,
+          `"${r.name}" (${r.recordId}) has neither a video nor a presentation format: nothing to convert, for ${owner.username}`,
+          `« ${r.name} » (${r.recordId}) n'a ni format vidéo ni format presentation : rien à convertir, pour ${owner.username}`,
         ),
       });
     } else {
@@ -140,29 +143,93 @@ export function createBbbPublication(options: {
     return requireRecording(id);
   }
 
+  /**
+   * A presentation-only recording drawn to video from its player files (issue #10), with the
+   * site's size, layout and chat settings; what it had to leave out goes to the journal.
+   */
+  async function convertPresentation(
+    ctx: JobContext,
+    r: StoredBbbRecording,
+    playbackUrl: string,
+    dest: string,
+  ): Promise<void> {
+    const [width = 1280, height = 720] = s.settings
+      .getString('BBB_CONVERT_SIZE')
+      .split('x')
+      .map((v) => Number.parseInt(v, 10));
+    const layout =
+      s.settings.getString('BBB_CONVERT_LAYOUT') === 'slides' ? 'slides' : 'slides+webcams';
+    await mkdir(dirname(dest), { recursive: true });
+    let last = 0;
+    const result = await convertRecording({
+      source: { playbackUrl },
+      method: 'auto',
+      out: dest,
+      workRoot: join(s.dataDir, 'work'),
+      ffmpeg: resolveProgram('ffmpeg', { setting: s.settings.getString('FFMPEG_CMD') }),
+      ffprobe: resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') }),
+      chromiumPath: s.settings.getString('CHROMIUM_CMD'),
+      width,
+      height,
+      layout,
+      withChat: s.settings.get('BBB_CONVERT_CHAT') === true,
+      locale: 'fr',
+      fps: 10,
+      signal: ctx.signal,
+      onProgress: (p) => {
+        if (Date.now() - last < 250 && p.percent < 100) return;
+        last = Date.now();
+        ctx.progress({ phase: p.phase === 'encode' ? 'compose' : p.phase, percent: p.percent });
+      },
+      onCommand: (command) => ctx.recordCommand(command),
+    });
+    if (result.warnings.length > 0) {
+      s.record({
+        kind: 'bbb.convertWarnings',
+        by: 'system',
+        subject: `bbb-recording:${String(r.id)}`,
+        text: bi(
+          `"${r.name}" (${r.recordId}) converted with ${String(result.warnings.length)} warning(s): ${result.warnings.map((w) => `${w.file}: ${w.en}`).join(' ')}`,
+          `« ${r.name} » (${r.recordId}) converti avec ${String(result.warnings.length)} avertissement(s) : ${result.warnings.map((w) => `${w.file} : ${w.fr}`).join(' ')}`,
+        ),
+      });
+    }
+  }
+
   /** The `bbbPublish` job: download, check, hand over to the encode pipeline. */
   async function runJob(ctx: JobContext): Promise<void> {
     const { bbbRecordingId } = ctx.job.payload as { bbbRecordingId: number };
     const r = requireRecording(bbbRecordingId);
     const video = r.formats.find((f) => f.type === 'video');
-    if (!video || r.ownerId === null)
-      throw new Error(`${r.recordId} has no video format or no owner`);
-    const dest = join(s.dataDir, 'work', 'bbb', r.recordId, 'video-0.m4v');
+    const presentation = r.formats.find((f) => f.type === 'presentation');
+    if ((!video && !presentation) || r.ownerId === null)
+      throw new Error(`${r.recordId} has no video or presentation format, or no owner`);
+    const dest = join(
+      s.dataDir,
+      'work',
+      'bbb',
+      r.recordId,
+      video ? 'video-0.m4v' : 'presentation.mp4',
+    );
     recordings.setPublication(bbbRecordingId, { publication: 'downloading' }, at());
     emit(bbbRecordingId);
     try {
-      ctx.progress({ phase: 'download', percent: 0 });
-      let last = 0;
-      await downloadResumable({
-        url: videoFileUrl(video.url),
-        dest,
-        signal: ctx.signal,
-        onProgress: (received, total) => {
-          if (total === null || Date.now() - last < 250) return;
-          last = Date.now();
-          ctx.progress({ phase: 'download', percent: (received / total) * 100 });
-        },
-      });
+      if (video) {
+        ctx.progress({ phase: 'download', percent: 0 });
+        let last = 0;
+        await downloadResumable({
+          url: videoFileUrl(video.url),
+          dest,
+          signal: ctx.signal,
+          onProgress: (received, total) => {
+            if (total === null || Date.now() - last < 250) return;
+            last = Date.now();
+            ctx.progress({ phase: 'download', percent: (received / total) * 100 });
+          },
+        });
+      } else if (presentation) {
+        await convertPresentation(ctx, r, presentation.url, dest);
+      }
       ctx.progress({ phase: 'verify' });
       const ffprobe = resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') });
       const checked = await checkMediaIntegrity(dest, { ffprobe, signal: ctx.signal });

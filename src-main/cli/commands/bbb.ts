@@ -9,6 +9,7 @@ import { integerOption, requireOption } from '../commandLine';
 import { print, withApp } from '../context';
 import { namingOptions, readSecretFile, table, UsageError, type CliIo } from '../io';
 import { group, leaf } from '../spec';
+import { bbbConvert } from './bbbConvert';
 
 const checksums = ['sha1', 'sha256', 'sha384', 'sha512'] as const;
 
@@ -170,7 +171,7 @@ const publish = leaf({
         values,
         published,
         () =>
-          `${published.recordId}: ${published.publication === 'awaiting_conversion' ? 'awaiting conversion (no video format)' : 'queued for publication'} to ${owner}\n`,
+          `${published.recordId}: ${published.publication === 'awaiting_conversion' ? 'nothing to convert (no video or presentation format)' : 'queued for publication'} to ${owner}\n`,
       );
     });
   },
@@ -334,5 +335,6 @@ export const bbbCommand = group('bbb', 'BigBlueButton and Scalelite servers', [
   meetings,
   recordings,
   publish,
+  bbbConvert,
   group('match', 'moderators to users', [matchList, matchSet]),
 ]);

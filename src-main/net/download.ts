@@ -3,8 +3,8 @@ import { mkdir, rename, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { getGlobalDispatcher, interceptors, request, type Dispatcher } from 'undici';
-import type { Bilingual } from '../../../src-preload/contract';
-import { bi, RegieError } from '../../ground/errors';
+import type { Bilingual } from '../../src-preload/contract';
+import { bi, RegieError } from '../ground/errors';
 
 export interface DownloadOptions {
   url: string;
