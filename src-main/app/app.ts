@@ -231,6 +231,7 @@ function compose(
     'bbbRecordings.mirror': async ({ serverId }) =>
       serverId === undefined ? bbb.mirrorRecent() : [await bbb.mirrorServer(serverId)],
     'bbbRecordings.publish': ({ id, owner }) => bbb.publish(id, owner),
+    'bbbRecordings.preview': ({ id }) => bbb.previews(id),
     'bbbMatches.list': () => bbb.matchQueue(),
     'bbbMatches.choose': ({ attendeeId, username }) => bbb.matching.choose(attendeeId, username),
   };

@@ -150,6 +150,7 @@ export function createBbbService(options: {
       return report;
     },
     publish: publication.publish,
+    previews: publication.previews,
     runPublishJob: publication.runJob,
     autoPublish,
 

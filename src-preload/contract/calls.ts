@@ -236,6 +236,10 @@ export const calls = {
   'bbbRecordings.publish': call(
     z.object({ id: z.number().int().positive(), owner: z.string() }).strict(),
   ).returns<BbbRecordingView>(),
+  /** The first pictures of a presentation recording's conversion (data URLs), oldest first. */
+  'bbbRecordings.preview': call(z.object({ id: z.number().int().positive() }).strict()).returns<{
+    frames: string[];
+  }>(),
   'bbbMatches.list': call(none).returns<BbbMatchCase[]>(),
   'bbbMatches.choose': call(
     z.object({ attendeeId: z.number().int().positive(), username: z.string() }).strict(),

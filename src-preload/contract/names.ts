@@ -46,6 +46,7 @@ const callRecord: Record<CallName, true> = {
   'bbbRecordings.list': true,
   'bbbRecordings.mirror': true,
   'bbbRecordings.publish': true,
+  'bbbRecordings.preview': true,
   'bbbMatches.list': true,
   'bbbMatches.choose': true,
 };

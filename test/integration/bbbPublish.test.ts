@@ -178,6 +178,10 @@ describe('publication of BBB recordings (issue #5 §6)', () => {
     const [video] = await api.invoke('videos.list', {});
     expect(video).toMatchObject({ ownerId: ana.id, title: 'Cours d’Ana' });
     expect(Math.abs((video?.durationS ?? 0) - 38)).toBeLessThan(1);
+    // The first pictures stay as the panel's preview (small JPEGs).
+    const { frames } = await api.invoke('bbbRecordings.preview', { id: published.id });
+    expect(frames.length).toBeGreaterThanOrEqual(2);
+    expect(frames[0]).toMatch(/^data:image\/jpeg;base64,/);
     // The fetched player files are removed once the video is verified.
     expect(existsSync(join(dataDir, 'work', `presentation-${recordId}`))).toBe(false);
   }, 120_000);

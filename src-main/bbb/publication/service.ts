@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import sharp from 'sharp';
 import { dirname, join } from 'node:path';
 import type { BbbRecordingView } from '../../../src-preload/contract';
 import { bi, RegieError } from '../../ground/errors';
@@ -161,6 +162,7 @@ export function createBbbPublication(options: {
       s.settings.getString('BBB_CONVERT_LAYOUT') === 'slides' ? 'slides' : 'slides+webcams';
     await mkdir(dirname(dest), { recursive: true });
     let last = 0;
+    const previews = previewSaver(previewDir(r.recordId));
     const result = await convertRecording({
       source: { playbackUrl },
       method: 'auto',
@@ -177,6 +179,7 @@ export function createBbbPublication(options: {
       fps: 10,
       signal: ctx.signal,
       onProgress: (p) => {
+        if (p.phase === 'render' && p.previewPng) previews(p.percent, p.previewPng);
         if (Date.now() - last < 250 && p.percent < 100) return;
         last = Date.now();
         ctx.progress({ phase: p.phase === 'encode' ? 'compose' : p.phase, percent: p.percent });
@@ -194,6 +197,43 @@ export function createBbbPublication(options: {
         ),
       });
     }
+  }
+
+  /** Where a conversion keeps its preview pictures (kept after the job, for the panel). */
+  const previewDir = (recordId: string): string => join(s.dataDir, 'work', 'bbb-preview', recordId);
+
+  /**
+   * The first pictures of a conversion as small JPEGs (issue #10 §8: "the first frames as a
+   * preview"): the first picture drawn, then one per quarter of the drawing.
+   */
+  function previewSaver(dir: string): (percent: number, png: string) => void {
+    let next = 0;
+    return (percent, png) => {
+      if (next > 3 || percent < next * 25) return;
+      const file = join(dir, `${String(next).padStart(2, '0')}.jpg`);
+      next++;
+      void mkdir(dir, { recursive: true })
+        .then(() => sharp(png).resize({ width: 320 }).jpeg({ quality: 70 }).toFile(file))
+        // A preview that cannot be made only leaves the panel without it.
+        .catch(() => undefined);
+    };
+  }
+
+  /** The preview pictures of a recording's conversion, as data URLs, oldest first. */
+  async function previews(id: number): Promise<{ frames: string[] }> {
+    const r = requireRecording(id);
+    const dir = previewDir(r.recordId);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const frames = await Promise.all(
+      names
+        .filter((n) => /^\d\d\.jpg$/.test(n))
+        .sort()
+        .map(
+          async (n) =>
+            `data:image/jpeg;base64,${(await readFile(join(dir, n))).toString('base64')}`,
+        ),
+    );
+    return { frames };
   }
 
   /** The `bbbPublish` job: download, check, hand over to the encode pipeline. */
@@ -276,7 +316,7 @@ export function createBbbPublication(options: {
     }
   }
 
-  return { publish, runJob, emit };
+  return { publish, runJob, emit, previews };
 }
 
 export type BbbPublication = ReturnType<typeof createBbbPublication>;
