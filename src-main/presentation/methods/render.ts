@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { formatCommandLine, run } from '../../media/run';
 import { progressReader } from '../../media/encodeArgs';
 import { audioArgs, joinArgs, segmentArgs } from '../compose/args';
+import { isBlankVideo } from '../compose/blank';
 import { findMedia } from '../compose/media';
 import { concatScript, cursorCommands, deskshareInSegment, planSegments } from '../compose/plan';
 import { verifyOutput } from '../compose/verify';
@@ -38,13 +39,22 @@ export async function renderVideo(options: RenderOptions): Promise<ConvertResult
     warnings,
     signal,
   });
+  // A webcam strip only when a camera was on: BBB writes a uniform webcams video otherwise.
+  const camerasShown =
+    options.layout === 'slides+webcams' &&
+    media.webcams !== null &&
+    !(await isBlankVideo({
+      ffmpeg: options.ffmpeg,
+      path: media.webcams.path,
+      ...(signal ? { signal } : {}),
+    }));
   const layoutName =
-    options.layout === 'slides+webcams' && !media.webcams ? 'slides' : options.layout;
+    options.layout === 'slides+webcams' && !camerasShown ? 'slides' : options.layout;
   if (layoutName !== options.layout) {
     warnings.push({
-      file: 'video/webcams.webm',
-      en: 'has no picture; the video shows the slides only.',
-      fr: 'n’a pas d’image ; la vidéo ne montre que les diapositives.',
+      file: media.webcams?.file ?? 'video/webcams.webm',
+      en: 'shows no camera; the video shows the slides only.',
+      fr: 'ne montre aucune caméra ; la vidéo ne montre que les diapositives.',
     });
   }
   // The audio is encoded beside the drawing (one core of ffmpeg's AAC, ~1 % of the work).
