@@ -21,7 +21,7 @@ const FILE = 'tldraw.json';
 export function readTldraw(source: string, warnings: Warning[]): TldrawData {
   let json: unknown;
   try {
-    json = JSON.parse(source);
+    json = parseLenient(source, warnings);
   } catch (error) {
     throw new RecordingFileError(
       FILE,
@@ -103,4 +103,33 @@ export function readTldraw(source: string, warnings: Warning[]): TldrawData {
   );
   collected.forEach((c, i) => (c.annotation.order = i));
   return { version, isV2, annotations: collected.map((c) => c.annotation) };
+}
+
+/** A bare NaN or ±Infinity token (JSON has none), or a string, which is kept as it is. */
+const NON_FINITE = /"(?:[^"\\]|\\.)*"|-?\b(?:NaN|Infinity)\b/g;
+
+/**
+ * JSON.parse, except that NaN and ±Infinity written as numbers (JSON has no such values; some
+ * serialisers write them) become null, with one warning: the shape readers then skip or default
+ * those fields (draw/tldrawV*Input.ts) instead of the whole recording being refused.
+ */
+function parseLenient(source: string, warnings: Warning[]): unknown {
+  try {
+    return JSON.parse(source);
+  } catch (error) {
+    let replaced = 0;
+    const repaired = source.replace(NON_FINITE, (token) => {
+      if (token.startsWith('"')) return token;
+      replaced++;
+      return 'null';
+    });
+    if (replaced === 0) throw error;
+    const json = JSON.parse(repaired) as unknown;
+    warnings.push({
+      file: FILE,
+      en: `holds ${replaced} NaN or Infinity number(s), which JSON does not allow; the drawings using them are drawn without those values.`,
+      fr: `contient ${replaced} nombre(s) NaN ou Infinity, interdits en JSON ; les annotations concernées sont dessinées sans ces valeurs.`,
+    });
+    return json;
+  }
 }

@@ -63,7 +63,8 @@ export class SlideImages {
       return null;
     }
     if (mime !== 'image/svg+xml') return { kind: 'raster', bytes };
-    const clean = sanitiseSvg(bytes.toString('utf8'));
+    const source = bytes.toString('utf8');
+    const clean = sanitiseSvg(source);
     if (clean === null) {
       this.warn(
         href,
@@ -71,6 +72,14 @@ export class SlideImages {
         'déclare des entités XML ; refusé, une image neutre la remplace.',
       );
       return null;
+    }
+    // BBB's slide SVGs (pdftocairo) hold none of what is removed: say that something was.
+    if (clean !== source) {
+      this.warn(
+        href,
+        'holds scripts, event handlers or links outside the slide; they were removed before drawing.',
+        'contient des scripts, des gestionnaires d’événements ou des liens hors de la diapositive ; ils ont été retirés avant le dessin.',
+      );
     }
     return { kind: 'svg', svg: clean };
   }
