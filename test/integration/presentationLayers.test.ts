@@ -81,7 +81,6 @@ function grey(n: number, region: { x: number; y: number; w: number; h: number })
     'rawvideo',
     '-',
   ]);
-  return raw.reduce((s, v) => s + v, 0) / raw.length;
 }
 
 const slideBox = { x: 0, y: 0, w: W - W / 4, h: H };

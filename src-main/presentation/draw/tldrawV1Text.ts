@@ -127,7 +127,7 @@ export function drawLabel(o: {
 }
 
 /** Sticky notes: a rounded paper rectangle with a soft shadow, text wrapped inside 16 px padding. */
-export function drawSticky(base: V1Base, r: ShapeReader, filterId: string): Drawn | undefined {
+export function drawSticky(base: V1Base, r: ShapeReader, _filterId: string): Drawn | undefined {
   const raw = r.vec('size', [200, 200]);
   if (!raw) return undefined;
   const size: Vec = [Math.max(0, raw[0]), Math.max(0, raw[1])];
@@ -142,8 +142,7 @@ export function drawSticky(base: V1Base, r: ShapeReader, filterId: string): Draw
   const x = anchor === 'start' ? 16 : anchor === 'middle' ? 16 + inner / 2 : size[0] - 16;
   const [w, h] = [n(size[0]), n(size[1])];
   const body =
-    `<filter id="${filterId}" x="-20%" y="-20%" width="140%" height="140%"><feGaussianBlur stdDeviation="4"/></filter>` +
-    `<rect x="2" y="3" width="${w}" height="${h}" rx="3" fill="#000" fill-opacity="0.2" filter="url(#${filterId})"/>` +
+    softShadow({ x: 2, y: 3, w: size[0], h: size[1], rx: 3, blur: 4, opacity: 0.2 }) +
     `<rect width="${w}" height="${h}" rx="3" fill="${colors.fill}"/>` +
     textElement({ lines, font, fill: colors.text, x, top: 16, anchor });
   return { origin: base.point, size, body };
@@ -166,4 +165,28 @@ function isXmlChar(cp: number): boolean {
   if (cp < 0x20) return cp === 0x09 || cp === 0x0a || cp === 0x0d;
   if (cp >= 0xd800 && cp <= 0xdfff) return false; // a lone surrogate (pairs arrive as one)
   return cp !== 0xfffe && cp !== 0xffff;
+}
+
+/**
+ * A blurred drop shadow drawn as a few growing, faint rounded rectangles instead of an SVG
+ * filter: resvg-js 2.6 aborts the whole process on a filtered element lying outside the
+ * rendered area (thx/resvg-js #413, fixed upstream in resvg 4a08e340 but not released in
+ * resvg-js), and a drawing past the view's edge is routine once zoomed.
+ */
+export function softShadow(o: {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  rx: number;
+  blur: number;
+  opacity: number;
+}): string {
+  const steps = 4;
+  let out = '';
+  for (let i = steps; i >= 1; i--) {
+    const grow = (o.blur * i) / steps;
+    out += `<rect x="${n(o.x - grow)}" y="${n(o.y - grow)}" width="${n(o.w + 2 * grow)}" height="${n(o.h + 2 * grow)}" rx="${n(o.rx + grow)}" fill="#000" fill-opacity="${(o.opacity / steps).toFixed(3)}"/>`;
+  }
+  return out;
 }

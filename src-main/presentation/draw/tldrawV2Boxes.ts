@@ -1,5 +1,5 @@
 import { measureText } from '../render/textMetrics.js';
-import { n, safeId, V2Reader } from './tldrawV2Input.js';
+import { n, V2Reader } from './tldrawV2Input.js';
 import {
   FONT_SIZES,
   LABEL_FONT_SIZES,
@@ -10,6 +10,7 @@ import {
   V2_SIZES,
 } from './tldrawV2Style.js';
 import { labelSvg, layoutText, textSvg } from './tldrawV2Text.js';
+import { softShadow } from './tldrawV1Text.js';
 import { FONT_FAMILY } from '../render/fonts.js';
 
 /**
@@ -61,13 +62,11 @@ export function noteSvg(shape: Record<string, unknown>, id: string, r: V2Reader)
   const color = V2_COLORS[colorName === 'black' ? 'yellow' : colorName].solid;
   const h = NOTE_SIZE + r.num(p.growY, 'props.growY', 0, [0, 1e6]);
   const size = r.oneOf(p.size, V2_SIZES, 'props.size', 'm');
-  const fid = `tl2s-${safeId(id)}`;
   const rect = `width="${NOTE_SIZE}" height="${n(h)}" rx="6"`;
-  const shadow =
-    `<defs><filter id="${fid}" x="-10%" y="-10%" width="120%" height="120%">` +
-    `<feDropShadow dx="0" dy="1" stdDeviation="1.2" flood-color="#000" flood-opacity="0.3"/></filter></defs>`;
+  // No SVG filter: see softShadow (a filtered element off the view aborts resvg-js 2.6).
+  const shadow = softShadow({ x: 0, y: 1, w: NOTE_SIZE, h, rx: 6, blur: 1.2, opacity: 0.3 });
   const body =
-    `<rect ${rect} fill="${color}" filter="url(#${fid})"/>` +
+    `<rect ${rect} fill="${color}"/>` +
     `<rect x="1" y="1" width="${NOTE_SIZE - 2}" height="${n(h - 2)}" rx="5" fill="${THEME.background}" opacity="0.28"/>` +
     `<rect x="0.5" y="0.5" width="${NOTE_SIZE - 1}" height="${n(h - 1)}" rx="5.5" fill="none" stroke="${color}" stroke-width="1"/>`;
   const label = labelSvg({

@@ -36,18 +36,15 @@ export class FrameRenderer {
     if (drawings !== '') {
       const region = await rasteriseRegion(drawings, width, height);
       // Cut at the view box, as the player's SVG cuts drawings past its edge.
-      if (region)
-        compositeOver(
-          base,
-          width,
-          region,
-          state.view ? fit(state.view, this.layout.slideBox) : undefined,
-        );
+      if (region) {
+        const clip = state.view ? fit(state.view, this.layout.slideBox) : this.layout.slideBox;
+        compositeOver(base, width, region, clip);
+      }
     }
     if (!added) {
       const panel = chatSvg(state, this.layout, this.chat);
       const region = panel === '' ? null : await rasteriseRegion(panel, width, height);
-      if (region) compositeOver(base, width, region);
+      if (region) compositeOver(base, width, region, { x: 0, y: 0, w: width, h: height });
     }
     this.previous = { state, pixels: base };
     return base;

@@ -58,19 +58,40 @@ export async function rasteriseRegion(
   width: number,
   height: number,
 ): Promise<Region | null> {
-  const whole = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${content}</svg>`;
+  const whole = document(content, { x: 0, y: 0, w: width, h: height });
   const options = optionsFor(whole);
   const box = new Resvg(whole, options).getBBox();
   if (!box || !(box.width > 0) || !(box.height > 0)) return null;
   const margin = 24 + Math.max(box.width, box.height) * 0.05;
-  const x = Math.max(0, Math.floor(box.x - margin));
-  const y = Math.max(0, Math.floor(box.y - margin));
-  const w = Math.min(width, Math.ceil(box.x + box.width + margin)) - x;
-  const h = Math.min(height, Math.ceil(box.y + box.height + margin)) - y;
+  const around = {
+    x: Math.floor(box.x - margin),
+    y: Math.floor(box.y - margin),
+    w: Math.ceil(box.width + 2 * margin),
+    h: Math.ceil(box.height + 2 * margin),
+  };
+  const x = Math.max(0, around.x);
+  const y = Math.max(0, around.y);
+  const w = Math.min(width, around.x + around.w) - x;
+  const h = Math.min(height, around.y + around.h) - y;
   if (w <= 0 || h <= 0) return null;
-  const part = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="${x} ${y} ${w} ${h}">${content}</svg>`;
-  const image = await renderAsync(part, options);
-  return { x, y, w, h, pixels: image.pixels };
+  try {
+    const image = await renderAsync(document(content, { x, y, w, h }), options);
+    return { x, y, w, h, pixels: image.pixels };
+  } catch (error) {
+    // resvg panics (caught as an Error since resvg-js 2.7) on a layer — opacity, mask, filter —
+    // lying wholly outside the drawn area: a drawing off the frame once zoomed. Drawing the
+    // whole extent of the content keeps every element inside; it is cut to the frame later.
+    if (around.w * around.h > MAX_FALLBACK_PIXELS) throw error;
+    const image = await renderAsync(document(content, around), options);
+    return { ...around, pixels: image.pixels };
+  }
+}
+
+/** 4096×4096: a drawing spread further than this off the frame is not drawn (its error shows). */
+const MAX_FALLBACK_PIXELS = 4096 * 4096;
+
+function document(content: string, area: Rect): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${area.w}" height="${area.h}" viewBox="${area.x} ${area.y} ${area.w} ${area.h}">${content}</svg>`;
 }
 
 /**

@@ -25,11 +25,41 @@ export async function slideLayer(
     return layer;
   }
   const inner = source?.kind === 'svg' ? inlineSlide(source.svg, image) : null;
-  const layer = await rasterise(
-    backgroundSvg(state, layout, inner ?? neutralSlide(image, state.show.slideId)),
-  );
+  const neutral = neutralSlide(image, state.show.slideId);
+  let layer: Buffer;
+  try {
+    layer = await rasterise(backgroundSvg(state, layout, inner ?? neutral));
+  } catch {
+    // resvg refused the zoomed view (a layer of the slide wholly outside the frame makes it
+    // panic): the whole slide drawn at the zoom's scale, then cut by sharp like a raster slide.
+    const whole =
+      inner === null
+        ? null
+        : await wholeSlide(inner, image, fit(state.view, layout.slideBox).w / state.view.w);
+    if (whole) {
+      const raster = solid(layout);
+      await drawRaster(raster, layout, whole, image, state.view);
+      return raster;
+    }
+    layer = await rasterise(backgroundSvg(state, layout, neutral));
+  }
   fillOutside(layer, layout, fit(state.view, layout.slideBox));
   return layer;
+}
+
+/** The slide alone as a PNG of its size at `scale` (at most 8192 px a side), or null. */
+async function wholeSlide(inner: string, image: Rect, scale: number): Promise<Buffer | null> {
+  const w = Math.min(8192, Math.max(1, Math.round(image.w * scale)));
+  const h = Math.min(8192, Math.max(1, Math.round(image.h * scale)));
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${h}" viewBox="${image.x} ${image.y} ${image.w} ${image.h}">${inner}</svg>`;
+  try {
+    const pixels = await rasterise(svg);
+    return await sharp(pixels, { raw: { width: w, height: h, channels: 4, premultiplied: true } })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+  } catch {
+    return null; // drawn as a neutral frame by the caller
+  }
 }
 
 /** Page background outside the view box (the slide layer is drawn unclipped). */
