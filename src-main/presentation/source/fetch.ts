@@ -2,7 +2,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Dispatcher } from 'undici';
 import { asRegieError, bi, RegieError } from '../../ground/errors';
-import { DownloadError, downloadResumable } from '../../bbb/publication/download';
+import { DownloadError, downloadResumable } from '../../net/download';
 import {
   captionFiles,
   DESKSHARE_CANDIDATES,
