@@ -11,6 +11,7 @@ import type { RecordingsRepository, StoredRecording } from '../../recordings/rep
 import type { BbbRecordingsRepository, StoredBbbRecording } from '../recordings/repository';
 import { downloadResumable } from '../../net/download';
 import { convertRecording } from '../../presentation/convert';
+import { etaSeconds, overallFraction } from '../../presentation/methods/eta';
 
 /** The file of BBB's `video` format (bbb.md §0.9): `…/playback/video/<rid>/video-0.m4v`. */
 export function videoFileUrl(formatUrl: string): string {
@@ -162,6 +163,7 @@ export function createBbbPublication(options: {
       s.settings.getString('BBB_CONVERT_LAYOUT') === 'slides' ? 'slides' : 'slides+webcams';
     await mkdir(dirname(dest), { recursive: true });
     let last = 0;
+    const started = Date.now();
     const previews = previewSaver(previewDir(r.recordId));
     const result = await convertRecording({
       source: { playbackUrl },
@@ -182,7 +184,12 @@ export function createBbbPublication(options: {
         if (p.phase === 'render' && p.previewPng) previews(p.percent, p.previewPng);
         if (Date.now() - last < 250 && p.percent < 100) return;
         last = Date.now();
-        ctx.progress({ phase: p.phase === 'encode' ? 'compose' : p.phase, percent: p.percent });
+        const etaS = etaSeconds(overallFraction(p.phase, p.percent), (Date.now() - started) / 1000);
+        ctx.progress({
+          phase: p.phase === 'encode' ? 'compose' : p.phase,
+          percent: p.percent,
+          ...(etaS !== undefined ? { etaS } : {}),
+        });
       },
       onCommand: (command) => ctx.recordCommand(command),
     });
