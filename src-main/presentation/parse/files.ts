@@ -18,6 +18,20 @@ export class RecordingFileError extends RegieError {
   }
 }
 
+/** A recording's XML or JSON file that does not parse: named, with BBB's fix (one line). */
+export function damagedFile(
+  file: string,
+  kind: 'XML' | 'JSON',
+  error: unknown,
+): RecordingFileError {
+  return new RecordingFileError(
+    file,
+    `is not valid ${kind}; the recording looks damaged. Rebuild it on the BigBlueButton server (bbb-record --rebuild).`,
+    `n’est pas un ${kind} valide ; l’enregistrement semble abîmé. Reconstruisez-le sur le serveur BigBlueButton (bbb-record --rebuild).`,
+    error instanceof Error ? error.message : String(error),
+  );
+}
+
 /** Bounds on what Régie reads into memory from one recording (hostile or broken files). */
 export const LIMITS = {
   /** shapes.svg, tldraw.json, panzooms.xml…: read whole; beyond this the file is refused. */
@@ -93,12 +107,7 @@ export function parseDocument(text: string, file: string): XmlElement {
     if (typeof parsed !== 'object' || parsed === null) throw new Error('empty document');
     return parsed as XmlElement;
   } catch (error) {
-    throw new RecordingFileError(
-      file,
-      'is not valid XML; the recording looks damaged. Rebuild it on the BigBlueButton server (bbb-record --rebuild).',
-      'n’est pas un XML valide ; l’enregistrement semble abîmé. Reconstruisez-le sur le serveur BigBlueButton (bbb-record --rebuild).',
-      error instanceof Error ? error.message : String(error),
-    );
+    throw damagedFile(file, 'XML', error);
   }
 }
 

@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { RecordingFileError, refuseEntities } from './files';
+import { damagedFile, refuseEntities } from './files';
 
 /** An element in document order: name, attributes, children; text nodes have name '#text'. */
 export interface Node {
@@ -27,12 +27,7 @@ export function parseOrdered(source: string, file: string): Node[] {
   try {
     raw = parser.parse(source, true);
   } catch (error) {
-    throw new RecordingFileError(
-      file,
-      'is not valid XML; the recording looks damaged. Rebuild it on the BigBlueButton server (bbb-record --rebuild).',
-      'n’est pas un XML valide ; l’enregistrement semble abîmé. Reconstruisez-le sur le serveur BigBlueButton (bbb-record --rebuild).',
-      error instanceof Error ? error.message : String(error),
-    );
+    throw damagedFile(file, 'XML', error);
   }
   return convert(raw);
 }

@@ -2,7 +2,7 @@ import type { DrawContext } from '../draw/context';
 import { tldrawV1PaintOrder, tldrawV1Shape } from '../draw/tldrawV1';
 import { tldrawV2PaintOrder, tldrawV2Shape } from '../draw/tldrawV2';
 import type { Annotation, Warning } from '../model';
-import { LIMITS, RecordingFileError } from './files';
+import { damagedFile, LIMITS } from './files';
 
 export interface TldrawData {
   /** `bbb_version` of tldraw.json: ≥ 3.0.0 → tldraw v2 (player-frames README). */
@@ -23,12 +23,7 @@ export function readTldraw(source: string, warnings: Warning[]): TldrawData {
   try {
     json = parseLenient(source, warnings);
   } catch (error) {
-    throw new RecordingFileError(
-      FILE,
-      'is not valid JSON; the recording looks damaged. Rebuild it on the BigBlueButton server (bbb-record --rebuild).',
-      'n’est pas un JSON valide ; l’enregistrement semble abîmé. Reconstruisez-le sur le serveur BigBlueButton (bbb-record --rebuild).',
-      error instanceof Error ? error.message : String(error),
-    );
+    throw damagedFile(FILE, 'JSON', error);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     // 3.0 migrations put `[]` placeholders in old recordings (bbb.md §2): no drawings.
