@@ -67,147 +67,161 @@ export async function renderVideo(options: RenderOptions): Promise<ConvertResult
   options.onCommand?.(formatCommandLine(options.ffmpeg, audioCommand));
   const audioDone = run(options.ffmpeg, audioCommand, { signal, keepStdout: false });
   audioDone.catch(() => undefined); // awaited below; a failure is reported there
-  const hasChat = options.withChat && recording.chat.length > 0;
-  const layout = frameLayout({
-    width: options.width,
-    height: options.height,
-    layout: layoutName,
-    hasChat,
-  });
-  const timeline = buildTimeline(recording, { fps, withChat: hasChat });
-  const cursor = cursorFrames({
-    track: recording.cursor,
-    timeline,
-    layout,
-    format: recording.format,
-    deskshare: media.deskshare ? recording.deskshare : [],
-  });
-
-  // Render: every distinct picture once, two at a time (resvg draws on libuv's thread pool).
-  const framesDir = join(options.workDir, 'pictures');
-  await mkdir(framesDir, { recursive: true });
-  const images = new SlideImages(options.dir, warnings);
-  const renderer = new FrameRenderer(
-    layout,
-    images,
-    hasChat ? { messages: recording.chat, locale: options.locale } : null,
-  );
-  const fileOf = (state: number): string =>
-    join(framesDir, `p${String(state).padStart(6, '0')}.png`);
-  const concurrency = Math.max(1, Math.min(4, options.concurrency ?? availableParallelism()));
-  // Pictures are drawn in time order (each builds on the previous one); their PNG encoding and
-  // writing run beside the drawing, at most `concurrency` at once.
-  let done = 0;
-  const writing = new Set<Promise<void>>();
-  for (const [i, state] of timeline.states.entries()) {
-    signal?.throwIfAborted();
-    const pixels = await renderer.pixels(state);
-    const write = renderer
-      .png(pixels)
-      .then((png) => writeFile(fileOf(i), png))
-      .then(() => {
-        done++;
-        report({
-          phase: 'render',
-          percent: (100 * done) / timeline.states.length,
-          previewPng: fileOf(i),
-        });
-      });
-    writing.add(write);
-    void write.finally(() => writing.delete(write)).catch(() => undefined);
-    if (writing.size >= concurrency) await Promise.race(writing);
-  }
-  await Promise.all(writing);
-  const spritePaths = await Promise.all(
-    cursor.diameters.map(async (d, k) => {
-      const path = join(options.workDir, `cursor${k}.png`);
-      const size = Math.ceil(d) + 2;
-      const pixels = await rasterise(spriteSvg(d, cursor.colour));
-      await sharp(pixels, { raw: { width: size, height: size, channels: 4, premultiplied: true } })
-        .png()
-        .toFile(path);
-      return path;
-    }),
-  );
-
-  // Compose: segments in parallel, then one join with the audio.
-  const segDir = join(options.workDir, 'segments');
-  await mkdir(segDir, { recursive: true });
-  const segments = planSegments(timeline.frames, fps);
-  const framesDone = new Array<number>(segments.length).fill(0);
-  const threads = concurrency >= 2 ? 1 : 2;
-  await pool(segments.length, concurrency, async (i) => {
-    const segment = segments[i];
-    if (!segment) return;
-    const name = `s${String(i).padStart(5, '0')}`;
-    await writeFile(join(segDir, `${name}.ffconcat`), concatScript({ timeline, segment, fileOf }));
-    const commands = cursorCommands(cursor, segment, fps);
-    const hasCursor = commands.trim() !== '';
-    if (hasCursor) await writeFile(join(segDir, `${name}.cmd`), commands);
-    const parts = media.deskshare ? deskshareInSegment(recording.deskshare, segment, fps) : [];
-    const args = segmentArgs({
-      concatPath: `${name}.ffconcat`,
-      spritePaths: hasCursor ? spritePaths : [],
-      commandsPath: hasCursor ? `${name}.cmd` : null,
-      deskshare:
-        media.deskshare && parts.length > 0
-          ? { path: media.deskshare.path, box: layout.slideBox, parts }
-          : null,
-      webcams:
-        layout.webcamBox && media.webcams
-          ? { path: media.webcams.path, box: layout.webcamBox }
-          : null,
-      startS: segment.from / fps,
-      frames: segment.to - segment.from,
-      fps,
-      out: `${name}.mp4`,
-      threads,
-    });
-    options.onCommand?.(`cd ${segDir} && ${formatCommandLine(options.ffmpeg, args)}`);
-    await run(options.ffmpeg, args, {
-      cwd: segDir,
-      signal,
-      keepStdout: false,
-      onStdoutLine: progressReader((p) => {
-        if (p.outTimeS === null) return;
-        framesDone[i] = Math.min(segment.to - segment.from, Math.round(p.outTimeS * fps));
-        const total = framesDone.reduce((s, v) => s + v, 0);
-        report({ phase: 'compose', percent: (95 * total) / timeline.frames });
-      }),
-    });
-  });
-  const list = segments.map((_, i) => `file 's${String(i).padStart(5, '0')}.mp4'`).join('\n');
-  await writeFile(join(segDir, 'segments.ffconcat'), `ffconcat version 1.0\n${list}\n`);
-  const temporary = `${options.out}.part.mp4`;
-  await audioDone;
-  const join_ = joinArgs({
-    segmentsList: 'segments.ffconcat',
-    audio: audioPath,
-    durationS,
-    out: temporary,
-  });
-  options.onCommand?.(`cd ${segDir} && ${formatCommandLine(options.ffmpeg, join_)}`);
   try {
-    await run(options.ffmpeg, join_, { cwd: segDir, signal, keepStdout: false });
-    const verified = await verifyOutput({
-      path: temporary,
-      ffprobe: options.ffprobe,
-      durationS,
-      signal,
+    const hasChat = options.withChat && recording.chat.length > 0;
+    const layout = frameLayout({
+      width: options.width,
+      height: options.height,
+      layout: layoutName,
+      hasChat,
     });
-    await rename(temporary, options.out);
-    report({ phase: 'compose', percent: 100 });
-    return {
-      method: 'render',
-      durationS: verified.durationS,
-      width: verified.width,
-      height: verified.height,
-      sizeBytes: verified.sizeBytes,
-      warnings,
-      pictures: timeline.states.length,
-    };
-  } finally {
-    await rm(temporary, { force: true });
+    const timeline = buildTimeline(recording, { fps, withChat: hasChat });
+    const cursor = cursorFrames({
+      track: recording.cursor,
+      timeline,
+      layout,
+      format: recording.format,
+      deskshare: media.deskshare ? recording.deskshare : [],
+    });
+
+    // Render: every distinct picture once, two at a time (resvg draws on libuv's thread pool).
+    const framesDir = join(options.workDir, 'pictures');
+    await mkdir(framesDir, { recursive: true });
+    const images = new SlideImages(options.dir, warnings);
+    const renderer = new FrameRenderer(
+      layout,
+      images,
+      hasChat ? { messages: recording.chat, locale: options.locale } : null,
+    );
+    const fileOf = (state: number): string =>
+      join(framesDir, `p${String(state).padStart(6, '0')}.png`);
+    const concurrency = Math.max(1, Math.min(4, options.concurrency ?? availableParallelism()));
+    // Pictures are drawn in time order (each builds on the previous one); their PNG encoding and
+    // writing run beside the drawing, at most `concurrency` at once.
+    let done = 0;
+    const writing = new Set<Promise<void>>();
+    for (const [i, state] of timeline.states.entries()) {
+      signal?.throwIfAborted();
+      const pixels = await renderer.pixels(state);
+      const write = renderer
+        .png(pixels)
+        .then((png) => writeFile(fileOf(i), png))
+        .then(() => {
+          done++;
+          report({
+            phase: 'render',
+            percent: (100 * done) / timeline.states.length,
+            previewPng: fileOf(i),
+          });
+        });
+      writing.add(write);
+      void write.finally(() => writing.delete(write)).catch(() => undefined);
+      if (writing.size >= concurrency) await Promise.race(writing);
+    }
+    await Promise.all(writing);
+    const spritePaths = await Promise.all(
+      cursor.diameters.map(async (d, k) => {
+        const path = join(options.workDir, `cursor${k}.png`);
+        const size = Math.ceil(d) + 2;
+        const pixels = await rasterise(spriteSvg(d, cursor.colour));
+        await sharp(pixels, {
+          raw: { width: size, height: size, channels: 4, premultiplied: true },
+        })
+          .png()
+          .toFile(path);
+        return path;
+      }),
+    );
+
+    // Compose: segments in parallel, then one join with the audio.
+    const segDir = join(options.workDir, 'segments');
+    await mkdir(segDir, { recursive: true });
+    const segments = planSegments(timeline.frames, fps);
+    const framesDone = new Array<number>(segments.length).fill(0);
+    const threads = concurrency >= 2 ? 1 : 2;
+    await pool(segments.length, concurrency, async (i) => {
+      const segment = segments[i];
+      if (!segment) return;
+      const name = `s${String(i).padStart(5, '0')}`;
+      await writeFile(
+        join(segDir, `${name}.ffconcat`),
+        concatScript({ timeline, segment, fileOf }),
+      );
+      const commands = cursorCommands(cursor, segment, fps);
+      const hasCursor = commands.trim() !== '';
+      if (hasCursor) await writeFile(join(segDir, `${name}.cmd`), commands);
+      const parts = media.deskshare ? deskshareInSegment(recording.deskshare, segment, fps) : [];
+      const args = segmentArgs({
+        concatPath: `${name}.ffconcat`,
+        spritePaths: hasCursor ? spritePaths : [],
+        commandsPath: hasCursor ? `${name}.cmd` : null,
+        deskshare:
+          media.deskshare && parts.length > 0
+            ? { path: media.deskshare.path, box: layout.slideBox, parts }
+            : null,
+        webcams:
+          layout.webcamBox && media.webcams
+            ? { path: media.webcams.path, box: layout.webcamBox }
+            : null,
+        startS: segment.from / fps,
+        frames: segment.to - segment.from,
+        fps,
+        out: `${name}.mp4`,
+        threads,
+      });
+      options.onCommand?.(`cd ${segDir} && ${formatCommandLine(options.ffmpeg, args)}`);
+      await run(options.ffmpeg, args, {
+        cwd: segDir,
+        signal,
+        keepStdout: false,
+        onStdoutLine: progressReader((p) => {
+          if (p.outTimeS === null) return;
+          framesDone[i] = Math.min(segment.to - segment.from, Math.round(p.outTimeS * fps));
+          const total = framesDone.reduce((s, v) => s + v, 0);
+          report({ phase: 'compose', percent: (95 * total) / timeline.frames });
+        }),
+      });
+    });
+    const list = segments.map((_, i) => `file 's${String(i).padStart(5, '0')}.mp4'`).join('\n');
+    await writeFile(join(segDir, 'segments.ffconcat'), `ffconcat version 1.0\n${list}\n`);
+    const temporary = `${options.out}.part.mp4`;
+    await audioDone;
+    const join_ = joinArgs({
+      segmentsList: 'segments.ffconcat',
+      audio: audioPath,
+      durationS,
+      out: temporary,
+    });
+    options.onCommand?.(`cd ${segDir} && ${formatCommandLine(options.ffmpeg, join_)}`);
+    try {
+      await run(options.ffmpeg, join_, { cwd: segDir, signal, keepStdout: false });
+      const verified = await verifyOutput({
+        path: temporary,
+        ffprobe: options.ffprobe,
+        durationS,
+        signal,
+      });
+      await rename(temporary, options.out);
+      report({ phase: 'compose', percent: 100 });
+      return {
+        method: 'render',
+        durationS: verified.durationS,
+        width: verified.width,
+        height: verified.height,
+        sizeBytes: verified.sizeBytes,
+        warnings,
+        pictures: timeline.states.length,
+      };
+    } finally {
+      await rm(temporary, { force: true });
+    }
+  } catch (error) {
+    // A failure or a cancel returns only once the audio encode has stopped too.
+    await audioDone.then(
+      () => undefined,
+      () => undefined,
+    );
+    throw error;
   }
 }
 
@@ -230,5 +244,8 @@ export async function pool(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(size, count) }, worker));
+  // Every worker is waited for, so a failure or a cancel returns only once no task runs.
+  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(size, count) }, worker));
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failure) throw failure.reason;
 }
