@@ -1,4 +1,4 @@
-import { formatDuration as clock, formatPercent, formatSize as size } from '../i18n/format';
+import { formatDuration as clock, formatSize as size } from '../i18n/format';
 import { useLanguage } from '../i18n/i18n';
 
 /*
@@ -8,10 +8,6 @@ import { useLanguage } from '../i18n/i18n';
 
 /** 1,5 Go in French, 1.5 GB in English: decimal units, as file managers show them. */
 export const formatSize = (bytes: number): string => size(useLanguage.getState().language, bytes);
-
-/** 53 % in French, 53% in English; `percent` from 0 to 100. */
-export const formatPercentOf100 = (percent: number): string =>
-  formatPercent(useLanguage.getState().language, percent / 100);
 
 /** 1:02:03, 4:05 */
 export const formatDuration = clock;

@@ -342,14 +342,26 @@ export const en = {
   'bbb.publication.encoding': 'encoding',
   'bbb.publication.published': 'published',
   'bbb.publication.awaiting_conversion': 'awaiting conversion',
+  'bbb.publication.converting': 'converting',
   'bbb.publication.failed': 'failed',
   'bbb.publish.action': 'Publish',
   'bbb.publish.owner': 'Owner',
   'bbb.publish.ownerHelp': 'One of the moderators Régie saw in the meeting.',
   'bbb.publish.video':
     'The recording has a video format: it is downloaded, encoded and added to the Library.',
-  'bbb.publish.presentation': 'Presentation only: it will wait for conversion to video.',
+  'bbb.publish.presentation':
+    'Presentation only: it is first drawn into a video (slides, drawings, cursor, webcams, audio), then encoded and added to the Library.',
   'bbb.publish.done': '{name}: publication started',
+  'bbb.publish.convertAction': 'Convert and publish…',
+  'bbb.publish.convertConfirm': 'Convert and publish',
+  'bbb.publish.convertHelp':
+    'The presentation is drawn into a video (slides, drawings, cursor, webcams, audio) before it is published.',
+  'bbb.publish.nothing':
+    'Neither a video nor a presentation format: nothing to publish. Enable one of them on the BBB server.',
+  'bbb.preview.action': 'Preview',
+  'bbb.preview.empty': 'The first pictures will appear while the presentation is drawn.',
+  'bbb.preview.alt': 'Picture {n} of the conversion',
+  'bbb.recordings.openVideo': 'Open in the Library',
   'library.title': 'Library',
   'library.intro': 'Published videos and their renditions.',
   'library.empty': 'No video yet.',

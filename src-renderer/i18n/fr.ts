@@ -351,14 +351,26 @@ export const fr: Record<MessageKey, string> = {
   'bbb.publication.encoding': 'encodage',
   'bbb.publication.published': 'publié',
   'bbb.publication.awaiting_conversion': 'en attente de conversion',
+  'bbb.publication.converting': 'conversion',
   'bbb.publication.failed': 'échec',
   'bbb.publish.action': 'Publier',
   'bbb.publish.owner': 'Propriétaire',
   'bbb.publish.ownerHelp': 'Un des modérateurs que Régie a vus dans la réunion.',
   'bbb.publish.video':
     "L'enregistrement a un format vidéo : il est téléchargé, encodé et ajouté à la Vidéothèque.",
-  'bbb.publish.presentation': 'Présentation seule : il attendra la conversion en vidéo.',
+  'bbb.publish.presentation':
+    "Présentation seule : elle est d'abord dessinée en vidéo (diapositives, annotations, curseur, webcams, son), puis encodée et ajoutée à la Vidéothèque.",
   'bbb.publish.done': '{name} : publication lancée',
+  'bbb.publish.convertAction': 'Convertir et publier…',
+  'bbb.publish.convertConfirm': 'Convertir et publier',
+  'bbb.publish.convertHelp':
+    'La présentation est dessinée en vidéo (diapositives, annotations, curseur, webcams, son) avant la publication.',
+  'bbb.publish.nothing':
+    "Ni format vidéo ni format presentation : rien à publier. Activez l'un des deux sur le serveur BBB.",
+  'bbb.preview.action': 'Aperçu',
+  'bbb.preview.empty': 'Les premières images apparaîtront pendant le dessin.',
+  'bbb.preview.alt': 'Image {n} de la conversion',
+  'bbb.recordings.openVideo': 'Voir dans la Vidéothèque',
   'library.title': 'Vidéothèque',
   'library.intro': 'Les vidéos publiées et leurs rendus.',
   'library.empty': "Aucune vidéo pour l'instant.",

@@ -8,6 +8,7 @@ import {
   type BbbSimulator,
   type SimMeeting,
 } from '../helpers/bbbSimulator';
+import { playerFrameRecording } from '../helpers/presentationServer';
 import { makeTestClip, regie, serve, shot, type Served } from './serve';
 
 let served: Served;
@@ -56,6 +57,8 @@ test.beforeEach(async () => {
       for (const [key, value] of Object.entries({
         FFMPEG_PRESET: 'ultrafast',
         REGIE_MIN_FREE_MB: '0',
+        // A presentation drawn at 640×360 converts in seconds (issue #10: 1280×720 by default).
+        BBB_CONVERT_SIZE: '640x360',
       }))
         regie(dataDir, 'settings', 'set', key, value);
     },
@@ -157,11 +160,88 @@ test('meetings live with their moderators, the matching queue, and a publication
   await expect(row.getByText('publié', { exact: true })).toBeVisible({ timeout: 60_000 });
   await page.screenshot(shot('43-bbb-recordings'));
 
-  await page.getByRole('link', { name: 'Vidéothèque' }).click();
+  await page.getByRole('link', { name: 'Vidéothèque', exact: true }).click();
   await expect(page.getByRole('button', { name: 'L1 Histoire — CM 3' })).toBeVisible();
 
   await page.getByRole('link', { name: 'BigBlueButton' }).click();
   await page.getByRole('tab', { name: 'Serveurs' }).click();
   await expect(page.getByTestId('bbb-servers').getByText('joignable')).toBeVisible();
   await page.screenshot(shot('44-bbb-servers'));
+});
+
+test('a presentation-only recording is converted before publication: progress, first pictures, then the Library', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto(served.url);
+  await page.getByRole('link', { name: 'BigBlueButton' }).click();
+  await page.getByRole('tab', { name: 'Serveurs' }).click();
+  await page.getByRole('button', { name: 'Ajouter un serveur' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('Nom').fill('BBB Campus');
+  await form.getByLabel("URL de l'API").fill(sim.url);
+  await form.getByLabel('Secret (bbb-conf --secret)').fill(sim.secret);
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(form).toBeHidden();
+  // Régie sees the meeting run, so it knows Élodie (emartin) moderated it.
+  await page.getByRole('button', { name: 'Interroger maintenant' }).click();
+  await page.getByRole('tab', { name: /En cours/ }).click();
+  await expect(page.getByTestId('bbb-running').getByText('emartin')).toBeVisible({
+    timeout: 15_000,
+  });
+
+  // The meeting ends with a presentation recording only (the v27 player-frame fixture).
+  sim.meetings = [];
+  const [recording] = manyRecordings(sim.host, 1);
+  if (!recording) throw new Error('no recording');
+  const fixture = playerFrameRecording('v27');
+  const slide = `${sim.host}/presentation/${recording.recordId}/presentation/43dc908da2dbc0c228bf1f4b9d8809074e1a1da4-1726317607531/svgs/slide1.svg`;
+  Object.assign(recording, {
+    meetingId: lecture.meetingId,
+    internalMeetingId: lecture.internalMeetingId,
+    name: lecture.name,
+    formats: recording.formats.map((f) => ({
+      ...f,
+      previews: [{ url: slide, alt: 'Diapositive 1' }],
+    })),
+  });
+  sim.presentation.recordings.set(recording.recordId, fixture.folder);
+  sim.recordings = [recording];
+
+  await page.getByRole('tab', { name: 'Enregistrements' }).click();
+  await page.getByRole('button', { name: 'Copier tous les enregistrements' }).click();
+  const row = page
+    .getByTestId('bbb-recordings')
+    .getByRole('row')
+    .filter({ hasText: 'L1 Histoire' })
+    .first();
+  const convert = row.getByRole('button', { name: /^Convertir et publier…/ });
+  await convert.hover();
+  await expect(page.getByRole('tooltip')).toContainText('dessinée en vidéo');
+  await convert.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText(/d'abord dessinée en vidéo/)).toBeVisible();
+  await expect(dialog.getByLabel('Propriétaire')).toHaveValue(/emartin/);
+  await dialog.getByRole('button', { name: 'Convertir et publier' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The conversion job's phase and percent, then its first pictures under the row.
+  const progress = row.getByTestId('bbb-publication-progress');
+  await expect(progress).toBeVisible({ timeout: 30_000 });
+  await expect(progress).toContainText(/Récupération|Dessin|Assemblage|Vérification/);
+  await row.getByRole('button', { name: 'Aperçu L1 Histoire — CM 3' }).click();
+  const frames = page.getByTestId('bbb-preview-frames').getByRole('img');
+  await expect(frames.first()).toBeVisible({ timeout: 60_000 });
+  await expect(frames.first()).toHaveAttribute('src', /^data:image\/jpeg;base64,/);
+  await page.mouse.move(0, 0); // no tooltip over the row in the screenshots
+  await expect(page.getByRole('tooltip')).toBeHidden();
+  await page.screenshot(shot('70-bbb-convert-progress'));
+
+  await expect(row.getByText('publié', { exact: true })).toBeVisible({ timeout: 180_000 });
+  await expect(progress).toBeHidden();
+  await expect(frames).not.toHaveCount(0);
+  await page.screenshot(shot('71-bbb-convert-published'));
+  await row.getByRole('link', { name: 'Voir dans la Vidéothèque' }).click();
+  await expect(page.getByRole('dialog', { name: 'L1 Histoire — CM 3' })).toBeVisible();
+  await expect(page.getByTestId('library-player')).toBeVisible();
 });

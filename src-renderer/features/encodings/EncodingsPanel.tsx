@@ -1,19 +1,18 @@
-import { Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileText, IconPlayerStop, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Job, JobStatus } from '../../../src-preload/contract';
 import { call, CallError } from '../../client/client';
-import { formatDuration, formatPercentOf100 } from '../../components/format';
 import { PanelHeader } from '../../components/PanelHeader';
 import { RowAction } from '../../components/RowAction';
 import { StatusBadge } from '../../components/StatusBadge';
-import type { MessageKey } from '../../i18n/en';
 import { useBilingual, useLanguage, useT } from '../../i18n/i18n';
 import { recordingsStore } from '../recordings/recordingsStore';
 import { videosStore } from '../library/videosStore';
 import { JobDrawer } from './JobDrawer';
 import { JobOutcome } from './JobOutcome';
+import { JobProgress } from './JobProgress';
 import { jobTitle, jobVideo } from './jobSubject';
 import { jobsStore } from './jobsStore';
 
@@ -73,27 +72,7 @@ export function EncodingsPanel() {
                   <StatusBadge status={job.status} />
                 </Table.Td>
                 <Table.Td>
-                  {job.status === 'running' && (
-                    <Stack gap={2}>
-                      <Progress
-                        value={job.percent ?? 0}
-                        animated
-                        aria-label={t('encodings.progress')}
-                      />
-                      <Text size="xs" c="dimmed">
-                        {[
-                          job.phase ? t(`encodings.phase.${job.phase}` as MessageKey) : '',
-                          job.percent !== null ? formatPercentOf100(job.percent) : '',
-                          job.speed !== null ? `×${job.speed.toFixed(1)}` : '',
-                          job.etaS !== null
-                            ? t('encodings.eta', { time: formatDuration(job.etaS) })
-                            : '',
-                        ]
-                          .filter((part) => part !== '')
-                          .join(' · ')}
-                      </Text>
-                    </Stack>
-                  )}
+                  {job.status === 'running' && <JobProgress job={job} />}
                   {job.status === 'succeeded' && (
                     <JobOutcome job={job} video={jobVideo(job, videos)} />
                   )}
