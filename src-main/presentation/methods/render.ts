@@ -2,11 +2,10 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { formatCommandLine, run } from '../../media/run';
-import { progressReader } from '../../media/encodeArgs';
-import { audioArgs, joinArgs, segmentArgs } from '../compose/args';
+import { audioArgs, joinArgs } from '../compose/args';
 import { isBlankVideo } from '../compose/blank';
 import { findMedia } from '../compose/media';
-import { concatScript, cursorCommands, deskshareInSegment, planSegments } from '../compose/plan';
+import { encodeSegments } from '../compose/segments';
 import { verifyOutput } from '../compose/verify';
 import { readRecording } from '../parse/recording';
 import { cursorFrames, spriteSvg } from '../render/cursor';
@@ -135,54 +134,20 @@ export async function renderVideo(options: RenderOptions): Promise<ConvertResult
 
     // Compose: segments in parallel, then one join with the audio.
     const segDir = join(options.workDir, 'segments');
-    await mkdir(segDir, { recursive: true });
-    const segments = planSegments(timeline.frames, fps);
-    const framesDone = new Array<number>(segments.length).fill(0);
-    const threads = concurrency >= 2 ? 1 : 2;
-    await pool(segments.length, concurrency, async (i) => {
-      const segment = segments[i];
-      if (!segment) return;
-      const name = `s${String(i).padStart(5, '0')}`;
-      await writeFile(
-        join(segDir, `${name}.ffconcat`),
-        concatScript({ timeline, segment, fileOf }),
-      );
-      const commands = cursorCommands(cursor, segment, fps);
-      const hasCursor = commands.trim() !== '';
-      if (hasCursor) await writeFile(join(segDir, `${name}.cmd`), commands);
-      const parts = media.deskshare ? deskshareInSegment(recording.deskshare, segment, fps) : [];
-      const args = segmentArgs({
-        concatPath: `${name}.ffconcat`,
-        spritePaths: hasCursor ? spritePaths : [],
-        commandsPath: hasCursor ? `${name}.cmd` : null,
-        deskshare:
-          media.deskshare && parts.length > 0
-            ? { path: media.deskshare.path, box: layout.slideBox, parts }
-            : null,
-        webcams:
-          layout.webcamBox && media.webcams
-            ? { path: media.webcams.path, box: layout.webcamBox }
-            : null,
-        startS: segment.from / fps,
-        frames: segment.to - segment.from,
-        fps,
-        out: `${name}.mp4`,
-        threads,
-      });
-      options.onCommand?.(`cd ${segDir} && ${formatCommandLine(options.ffmpeg, args)}`);
-      await run(options.ffmpeg, args, {
-        cwd: segDir,
-        signal,
-        keepStdout: false,
-        onStdoutLine: progressReader((p) => {
-          if (p.outTimeS === null) return;
-          framesDone[i] = Math.min(segment.to - segment.from, Math.round(p.outTimeS * fps));
-          const total = framesDone.reduce((s, v) => s + v, 0);
-          report({ phase: 'compose', percent: (95 * total) / timeline.frames });
-        }),
-      });
+    const names = await encodeSegments({
+      ...options,
+      segDir,
+      timeline,
+      cursor,
+      spritePaths,
+      fileOf,
+      layout,
+      media,
+      deskshare: recording.deskshare,
+      concurrency,
+      onFraction: (fraction) => report({ phase: 'compose', percent: 95 * fraction }),
     });
-    const list = segments.map((_, i) => `file 's${String(i).padStart(5, '0')}.mp4'`).join('\n');
+    const list = names.map((name) => `file '${name}.mp4'`).join('\n');
     await writeFile(join(segDir, 'segments.ffconcat'), `ffconcat version 1.0\n${list}\n`);
     const temporary = `${options.out}.part.mp4`;
     await audioDone;
@@ -223,29 +188,4 @@ export async function renderVideo(options: RenderOptions): Promise<ConvertResult
     );
     throw error;
   }
-}
-
-/** Runs `task(0..count-1)` with at most `size` at once; the first failure stops the rest. */
-export async function pool(
-  count: number,
-  size: number,
-  task: (i: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < count) {
-      const i = next++;
-      try {
-        await task(i);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  // Every worker is waited for, so a failure or a cancel returns only once no task runs.
-  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(size, count) }, worker));
-  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-  if (failure) throw failure.reason;
 }
