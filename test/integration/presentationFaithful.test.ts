@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderVideo } from '../../src-main/presentation/methods/render';
 import { loadGray, ssim } from '../helpers/ssim';
+import { beepOnset, frameAt } from '../helpers/videoFrames';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
 
 /**
@@ -25,31 +25,6 @@ interface ReferenceFrames {
   frames: { time: number; file: string; slideBox: [number, number, number, number] }[];
 }
 
-/** Frame `index` of `video` as PNG (selected by number: no seek rounding). */
-function frameAt(video: string, index: number): Buffer {
-  return execFileSync(
-    'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-i',
-      video,
-      '-vf',
-      `select=eq(n\\,${index})`,
-      '-frames:v',
-      '1',
-      '-f',
-      'image2pipe',
-      '-c:v',
-      'png',
-      '-',
-    ],
-    {
-      maxBuffer: 64 << 20,
-    },
-  );
-}
-
 /** The player fits the view in 960×530, we fit it in 1280×720: both by height for 4:3 and 16:9. */
 function ourBox(
   box: [number, number, number, number],
@@ -60,33 +35,6 @@ function ourBox(
   const ox = 640 + (x - image[0] / 2) * s;
   const oy = 360 + (y - image[1] / 2) * s;
   return [Math.round(ox), Math.round(oy), Math.round(w * s), Math.round(h * s)];
-}
-
-/** Seconds at which a 1 kHz tone first rises in `video`'s audio (mono 8 kHz PCM, 10 ms steps). */
-function beepOnset(video: string): number {
-  const pcm = execFileSync(
-    'ffmpeg',
-    ['-v', 'error', '-i', video, '-map', '0:a:0', '-ac', '1', '-ar', '8000', '-f', 's16le', '-'],
-    {
-      maxBuffer: 64 << 20,
-    },
-  );
-  const samples = new Int16Array(pcm.buffer, pcm.byteOffset, pcm.length >> 1);
-  // Goertzel at 1 kHz over 5 ms windows: the sine at 330 Hz stays far below the beep.
-  const window = 40;
-  const coefficient = 2 * Math.cos((2 * Math.PI * 1000) / 8000);
-  for (let start = 0; start + window <= samples.length; start += window / 2) {
-    let s1 = 0;
-    let s2 = 0;
-    for (let i = 0; i < window; i++) {
-      const s0 = (samples[start + i] ?? 0) / 32768 + coefficient * s1 - s2;
-      s2 = s1;
-      s1 = s0;
-    }
-    const power = s1 * s1 + s2 * s2 - coefficient * s1 * s2;
-    if (power > 20) return start / 8000;
-  }
-  return Number.NaN;
 }
 
 describe('presentation → video against the player', () => {

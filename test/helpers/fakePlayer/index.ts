@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -66,7 +66,16 @@ const slidePng = (rgb: Rgb) =>
     .png()
     .toBuffer();
 
-export async function startFakePlayer(options: FakePlayerOptions = {}): Promise<FakePlayer> {
+/** Answers the player page and its slide images; false for any other path. */
+export type FakePlayerHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/**
+ * The player's routes alone, for a server that also publishes the recording: the capture method
+ * wants the player on the recording's own origin, as on a BBB server.
+ */
+export async function makeFakePlayerHandler(
+  options: FakePlayerOptions = {},
+): Promise<FakePlayerHandler> {
   const slides = await Promise.all(SLIDE_COLOURS.map(slidePng));
   const config = JSON.stringify({
     palette: PALETTE,
@@ -74,25 +83,34 @@ export async function startFakePlayer(options: FakePlayerOptions = {}): Promise<
     foreign: options.foreign ?? null,
   });
   const page = template.replace('__CONFIG__', config);
-  const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    requests.push(path);
     const slide = /^\/playback\/presentation\/2\.3\/[^/]+\/slide\/(\d+)\.png$/.exec(path);
+    const player = /^\/playback\/presentation\/2\.3\/([^/]+)$/.exec(path);
+    if (!slide && !player) return false;
     if (slide) {
       const png = slides[Number(slide[1]) - 1];
-      if (!png) return void res.writeHead(404).end();
-      setTimeout(
-        () => res.writeHead(200, { 'content-type': 'image/png' }).end(png),
-        options.slideDelayMs ?? 0,
-      );
-      return;
+      if (!png) res.writeHead(404).end();
+      else
+        setTimeout(
+          () => res.writeHead(200, { 'content-type': 'image/png' }).end(png),
+          options.slideDelayMs ?? 0,
+        );
+      return true;
     }
-    const player = /^\/playback\/presentation\/2\.3\/([^/]+)$/.exec(path);
-    if (!player) return void res.writeHead(404).end('not found');
     const html =
-      player[1] === 'nopresentation' ? page.replace('id="presentation"', 'id="elsewhere"') : page;
+      player?.[1] === 'nopresentation' ? page.replace('id="presentation"', 'id="elsewhere"') : page;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    return true;
+  };
+}
+
+export async function startFakePlayer(options: FakePlayerOptions = {}): Promise<FakePlayer> {
+  const handle = await makeFakePlayerHandler(options);
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    requests.push((req.url ?? '/').split('?')[0] ?? '/');
+    if (!handle(req, res)) res.writeHead(404).end('not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
