@@ -31,6 +31,8 @@ describe('capture: the step sent to the page', () => {
     expect(script).toContain(
       'document.dispatchEvent(new CustomEvent("bbbplaybacktimeupdate", { detail: { time: 12.5 } }))',
     );
-    expect(script.match(/requestAnimationFrame/g)).toHaveLength(2);
+    // Two animation frames after the update, two more once its slide images are decoded.
+    expect(script.match(/requestAnimationFrame/g)).toHaveLength(4);
+    expect(script).toContain("querySelectorAll('#presentation img')");
   });
 });

@@ -27,6 +27,13 @@ const TWO_FRAMES = `await new Promise((r) => requestAnimationFrame(() => request
 // A font that never finishes loading must not stop the capture: at most 5 s.
 const FONTS = `await Promise.race([document.fonts.ready, new Promise((r) => setTimeout(r, 5000))]);`;
 
+// Pictures inside the slide area that the update swapped in: decoded before the screenshot
+// (at most 10 s), so a slow slide image is never captured half-loaded.
+const IMAGES = `await Promise.race([
+    Promise.all([...document.querySelectorAll('#presentation img')].map((i) => (i.complete ? null : i.decode().catch(() => null)))),
+    new Promise((r) => setTimeout(r, 10000)),
+  ]);`;
+
 const RECT = `const box = document.querySelector('#presentation');
   if (!box) return null;
   const r = box.getBoundingClientRect();
@@ -42,6 +49,8 @@ export const stepScript = (time: number): string => `(async () => {
   ${HIDE}
   document.dispatchEvent(new CustomEvent(${JSON.stringify(TIME_UPDATE_EVENT)}, { detail: { time: ${JSON.stringify(time)} } }));
   ${FONTS}
+  ${TWO_FRAMES}
+  ${IMAGES}
   ${TWO_FRAMES}
   ${HIDE}
   ${RECT}

@@ -35,8 +35,9 @@ const clipOf = (box: Box): Clip | null =>
 /** Moves the player to `time` and waits until what it shows for that time is drawn. */
 async function step(s: Stepper, time: number): Promise<Clip | null> {
   let box = (await s.page.evaluate(stepScript(time))) as Box;
-  // Let puppeteer hand over the requests the update started before counting them.
-  await new Promise((resolve) => setImmediate(resolve));
+  // Let puppeteer hand over the requests the update started before counting them: one turn of
+  // the event loop was not always enough under load (a slide image reported after the count).
+  await new Promise((resolve) => setTimeout(resolve, 25));
   if (s.guard.inFlight() > 0) {
     const isIdle = await s.guard.idle(IDLE_TIMEOUT_MS);
     if (!isIdle && !s.warnings.some((w) => w.en.startsWith('The player was still loading')))
