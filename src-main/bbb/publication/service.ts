@@ -181,7 +181,7 @@ export function createBbbPublication(options: {
       fps: 10,
       signal: ctx.signal,
       onProgress: (p) => {
-        if (p.phase === 'render' && p.previewPng) previews(p.percent, p.previewPng);
+        if (p.phase === 'render' && p.previewPng) previews(p.percent, p.previewPng, p.previewBox);
         if (Date.now() - last < 250 && p.percent < 100) return;
         last = Date.now();
         const etaS = etaSeconds(overallFraction(p.phase, p.percent), (Date.now() - started) / 1000);
@@ -213,14 +213,21 @@ export function createBbbPublication(options: {
    * The first pictures of a conversion as small JPEGs (issue #10 §8: "the first frames as a
    * preview"): the first picture drawn, then one per quarter of the drawing.
    */
-  function previewSaver(dir: string): (percent: number, png: string) => void {
+  function previewSaver(
+    dir: string,
+  ): (percent: number, png: string, box?: { x: number; y: number; w: number; h: number }) => void {
     let next = 0;
-    return (percent, png) => {
+    return (percent, png, box) => {
       if (next > 3 || percent < next * 25) return;
       const file = join(dir, `${String(next).padStart(2, '0')}.jpg`);
       next++;
       void mkdir(dir, { recursive: true })
-        .then(() => sharp(png).resize({ width: 320 }).jpeg({ quality: 70 }).toFile(file))
+        .then(() => {
+          const picture = sharp(png);
+          // The slide area only: the webcam strip and the chat are laid over later by ffmpeg.
+          if (box) picture.extract({ left: box.x, top: box.y, width: box.w, height: box.h });
+          return picture.resize({ width: 320 }).jpeg({ quality: 70 }).toFile(file);
+        })
         // A preview that cannot be made only leaves the panel without it.
         .catch(() => undefined);
     };

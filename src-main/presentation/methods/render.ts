@@ -111,6 +111,7 @@ export async function renderVideo(options: RenderOptions): Promise<ConvertResult
             phase: 'render',
             percent: (100 * done) / timeline.states.length,
             previewPng: fileOf(i),
+            previewBox: layout.slideBox,
           });
         });
       writing.add(write);

@@ -9,6 +9,8 @@ export interface ConvertProgress {
   percent: number;
   /** A picture of the video so far (a rendered state), for the UI's preview. */
   previewPng?: string;
+  /** The slide area inside `previewPng` (without the webcam strip or the chat panel). */
+  previewBox?: { x: number; y: number; w: number; h: number };
 }
 
 export interface RenderOptions {
