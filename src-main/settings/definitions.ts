@@ -300,7 +300,7 @@ export const definitions = [
     choices: ['1280x720', '1920x1080', '960x540', '640x360'],
     help: bi(
       'Picture size of the videos made from BBB presentation recordings (width×height).',
-      'Taille d\'image des vidéos faites à partir des enregistrements BBB « presentation » (largeur×hauteur).',
+      "Taille d'image des vidéos faites à partir des enregistrements BBB « presentation » (largeur×hauteur).",
     ),
   },
   {
@@ -310,7 +310,7 @@ export const definitions = [
     defaultValue: 'slides+webcams',
     choices: ['slides', 'slides+webcams'],
     help: bi(
-      'What the converted video shows: the slides only, or the slides with a webcam strip (as BBB\'s own video format). Without webcam pictures, the slides only.',
+      "What the converted video shows: the slides only, or the slides with a webcam strip (as BBB's own video format). Without webcam pictures, the slides only.",
       'Ce que montre la vidéo convertie : les diapositives seules, ou avec une bande de webcams (comme le format vidéo de BBB). Sans image de webcam, les diapositives seules.',
     ),
   },
