@@ -140,38 +140,29 @@ export function audioArgs(options: {
  * Joins the segments and the audio without re-encoding (ultrafast H.264 is an intermediate:
  * the encoding pipeline makes Pod's renditions from it). Reference:
  *
- *   ffmpeg -f concat -safe 0 -i segments.ffconcat -i audio.m4a -map 0:v -map 1:a
- *     -c copy -t 1800 -movflags +faststart out.mp4
+ *   ffmpeg -f concat -safe 0 -i segments.ffconcat -i audio.m4a -i caption_fr.vtt
+ *     -map 0:v -map 1:a -map 2:s -c:v copy -c:a copy -c:s mov_text
+ *     -metadata:s:s:0 language=fre -t 1800 -movflags +faststart out.mp4
  */
 export function joinArgs(options: {
   segmentsList: string;
   audio: string;
+  /** WebVTT captions (`caption_<locale>.vtt`) with their ISO 639-2 language. */
+  captions?: { path: string; language: string }[];
   durationS: number;
   out: string;
 }): string[] {
-  return [
-    '-hide_banner',
-    '-nostdin',
-    '-y',
-    '-nostats',
-    '-f',
-    'concat',
-    '-safe',
-    '0',
-    '-i',
-    options.segmentsList,
-    '-i',
-    options.audio,
-    '-map',
-    '0:v:0',
-    '-map',
-    '1:a:0',
-    '-c',
-    'copy',
-    '-t',
-    options.durationS.toFixed(3),
-    '-movflags',
-    '+faststart',
-    options.out,
-  ];
+  const args = ['-hide_banner', '-nostdin', '-y', '-nostats'];
+  args.push('-f', 'concat', '-safe', '0', '-i', options.segmentsList, '-i', options.audio);
+  const captions = options.captions ?? [];
+  for (const caption of captions) args.push('-i', caption.path);
+  args.push('-map', '0:v:0', '-map', '1:a:0');
+  captions.forEach((_, k) => args.push('-map', `${k + 2}:s:0`));
+  args.push('-c:v', 'copy', '-c:a', 'copy');
+  // MP4 carries text subtitles as mov_text; the encoding pipeline turns them into Pod's
+  // WebVTT tracks (reference/pod-behaviour.md §2.10).
+  if (captions.length > 0) args.push('-c:s', 'mov_text');
+  captions.forEach((caption, k) => args.push(`-metadata:s:s:${k}`, `language=${caption.language}`));
+  args.push('-t', options.durationS.toFixed(3), '-movflags', '+faststart', options.out);
+  return args;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { formatCommandLine, run } from '../../media/run';
 import { audioArgs, joinArgs } from '../compose/args';
 import { isBlankVideo } from '../compose/blank';
+import { recordingCaptions } from '../compose/captions';
 import { findMedia } from '../compose/media';
 import { encodeSegments } from '../compose/segments';
 import { verifyOutput } from '../compose/verify';
@@ -152,15 +153,31 @@ export async function renderVideo(options: RenderOptions): Promise<ConvertResult
     await writeFile(join(segDir, 'segments.ffconcat'), `ffconcat version 1.0\n${list}\n`);
     const temporary = `${options.out}.part.mp4`;
     await audioDone;
-    const join_ = joinArgs({
-      segmentsList: 'segments.ffconcat',
-      audio: audioPath,
-      durationS,
-      out: temporary,
-    });
-    options.onCommand?.(`cd ${segDir} && ${formatCommandLine(options.ffmpeg, join_)}`);
+    const captions = await recordingCaptions(options.dir, warnings);
+    const joinWith = async (withCaptions: typeof captions): Promise<void> => {
+      const args = joinArgs({
+        segmentsList: 'segments.ffconcat',
+        audio: audioPath,
+        captions: withCaptions,
+        durationS,
+        out: temporary,
+      });
+      options.onCommand?.(`cd ${segDir} && ${formatCommandLine(options.ffmpeg, args)}`);
+      await run(options.ffmpeg, args, { cwd: segDir, signal, keepStdout: false });
+    };
     try {
-      await run(options.ffmpeg, join_, { cwd: segDir, signal, keepStdout: false });
+      try {
+        await joinWith(captions);
+      } catch (error) {
+        // A caption file ffmpeg cannot read costs the captions, not the video.
+        if (captions.length === 0 || signal?.aborted) throw error;
+        warnings.push({
+          file: 'captions.json',
+          en: 'its caption files could not be read as WebVTT; the video has no subtitles.',
+          fr: 'ses fichiers de sous-titres ne se lisent pas en WebVTT ; la vidéo n’a pas de sous-titres.',
+        });
+        await joinWith([]);
+      }
       const verified = await verifyOutput({
         path: temporary,
         ffprobe: options.ffprobe,
