@@ -6,7 +6,7 @@ import type { DeskshareInterval } from '../model';
 import type { CursorFrames } from '../render/cursor';
 import type { FrameLayout } from '../render/geometry';
 import type { Timeline } from '../render/timeline';
-import { pool } from './pool';
+import { runPool } from '../pool';
 import { segmentArgs } from './args';
 import type { RecordingMedia } from './media';
 import { concatScript, cursorCommands, deskshareInSegment, planSegments } from './plan';
@@ -38,7 +38,8 @@ export async function encodeSegments(options: {
   const names = segments.map((_, i) => `s${String(i).padStart(5, '0')}`);
   const framesDone = new Array<number>(segments.length).fill(0);
   const threads = options.concurrency >= 2 ? 1 : 2;
-  await pool(segments.length, options.concurrency, async (i) => {
+  // A failed segment stops the other one under way (its ffmpeg killed) rather than letting it run.
+  await runPool([...segments.keys()], options.concurrency, signal, async (i, inner) => {
     const segment = segments[i];
     const name = names[i];
     if (!segment || !name) return;
@@ -71,7 +72,7 @@ export async function encodeSegments(options: {
     options.onCommand?.(`cd ${segDir} && ${formatCommandLine(options.ffmpeg, args)}`);
     await run(options.ffmpeg, args, {
       cwd: segDir,
-      ...(signal ? { signal } : {}),
+      signal: inner,
       keepStdout: false,
       onStdoutLine: progressReader((p) => {
         if (p.outTimeS === null) return;

@@ -13,12 +13,13 @@ import {
   WEBCAM_CANDIDATES,
 } from './assets';
 import { isComplete, loadManifest, manifestWriter, type Manifest } from './manifest';
-import { fetchCancelled, runPool } from './pool';
+import { runPool } from '../pool';
 import {
   deskshareMissingWarning,
   missingImageWarning,
   refusedHrefWarning,
   silentWarning,
+  fetchCancelled,
   type RecordingFiles,
 } from './result';
 
@@ -105,19 +106,25 @@ async function fetchInto(options: FetchRecordingOptions): Promise<RecordingFiles
   }
   settle('metadata.xml', true);
 
-  await runPool(['shapes.svg', ...OPTIONAL_FILES], concurrency, signal, async (path, s) => {
-    const found = await fetchOne(path, s);
-    if (!found && path === 'shapes.svg')
-      throw new RegieError(
-        'not_found',
-        bi(
-          `The recording ${recordId} on ${host} has no shapes.svg: it is not a presentation recording, or its publication is broken.`,
-          `L'enregistrement ${recordId} sur ${host} n'a pas de shapes.svg : ce n'est pas un enregistrement de présentation, ou sa publication est cassée.`,
-        ),
-        { detail: `404 ${baseUrl}shapes.svg` },
-      );
-    settle(path, found);
-  });
+  await runPool(
+    ['shapes.svg', ...OPTIONAL_FILES],
+    concurrency,
+    signal,
+    async (path, s) => {
+      const found = await fetchOne(path, s);
+      if (!found && path === 'shapes.svg')
+        throw new RegieError(
+          'not_found',
+          bi(
+            `The recording ${recordId} on ${host} has no shapes.svg: it is not a presentation recording, or its publication is broken.`,
+            `L'enregistrement ${recordId} sur ${host} n'a pas de shapes.svg : ce n'est pas un enregistrement de présentation, ou sa publication est cassée.`,
+          ),
+          { detail: `404 ${baseUrl}shapes.svg` },
+        );
+      settle(path, found);
+    },
+    fetchCancelled,
+  );
 
   // Phase two: what the files just fetched call for.
   const refs = await scanShapesImages(join(dir, 'shapes.svg'));
@@ -137,20 +144,26 @@ async function fetchInto(options: FetchRecordingOptions): Promise<RecordingFiles
   progress.filesTotal = progress.filesDone + tasks.length;
   report();
 
-  await runPool(tasks, concurrency, signal, async (candidates, s) => {
-    for (const path of candidates) {
-      if (await fetchOne(path, s)) {
-        settle(path, true);
-        return;
+  await runPool(
+    tasks,
+    concurrency,
+    signal,
+    async (candidates, s) => {
+      for (const path of candidates) {
+        if (await fetchOne(path, s)) {
+          settle(path, true);
+          return;
+        }
       }
-    }
-    const first = candidates[0] ?? '';
-    result.missing.push(...candidates.slice(1));
-    settle(first, false);
-    if (candidates === WEBCAM_CANDIDATES) result.warnings.push(silentWarning);
-    else if (candidates === DESKSHARE_CANDIDATES) result.warnings.push(deskshareMissingWarning);
-    else if (!captions.includes(first)) result.warnings.push(missingImageWarning(first));
-  });
+      const first = candidates[0] ?? '';
+      result.missing.push(...candidates.slice(1));
+      settle(first, false);
+      if (candidates === WEBCAM_CANDIDATES) result.warnings.push(silentWarning);
+      else if (candidates === DESKSHARE_CANDIDATES) result.warnings.push(deskshareMissingWarning);
+      else if (!captions.includes(first)) result.warnings.push(missingImageWarning(first));
+    },
+    fetchCancelled,
+  );
   // Downloads finish in any order; the answer lists files in the order of the plan.
   const plan = new Map(
     ['metadata.xml', 'shapes.svg', ...OPTIONAL_FILES, ...tasks.flat()].map((p, i) => [p, i]),

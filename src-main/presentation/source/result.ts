@@ -1,3 +1,5 @@
+import { bi, RegieError } from '../../ground/errors';
+
 /** A problem that degrades the video without stopping it, said to the operator in the job. */
 export interface SourceWarning {
   file: string;
@@ -37,3 +39,13 @@ export const deskshareMissingWarning: SourceWarning = {
   en: 'deskshare.xml lists screen shares but deskshare/deskshare.* is missing: they will not be shown.',
   fr: 'deskshare.xml liste des partages d’écran mais deskshare/deskshare.* manque : ils ne seront pas montrés.',
 };
+
+/** The error a cancelled fetch ends with: a status the job shows as "cancelled", not a fault. */
+export const fetchCancelled = (): RegieError =>
+  new RegieError(
+    'cancelled',
+    bi(
+      'Fetching the recording was cancelled.',
+      "Le téléchargement de l'enregistrement a été annulé.",
+    ),
+  );

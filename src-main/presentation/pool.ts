@@ -1,25 +1,15 @@
-import { bi, RegieError } from '../../ground/errors';
-
-/** The error a cancelled fetch ends with: a status the job shows as "cancelled", not a fault. */
-export const fetchCancelled = (): RegieError =>
-  new RegieError(
-    'cancelled',
-    bi(
-      'Fetching the recording was cancelled.',
-      "Le téléchargement de l'enregistrement a été annulé.",
-    ),
-  );
-
 /**
- * Runs `work` on every item, `concurrency` at a time. The first failure aborts the others (their
- * `.part` files stay for the next run) and is the one thrown; the caller's abort ends as
- * `fetchCancelled()`.
+ * Runs `work` on every item, `concurrency` at a time (the fetcher's downloads, the segment
+ * encodes). The first failure aborts the others through the signal `work` gets, and is the one
+ * thrown; every worker is waited for, so nothing still runs when it returns. The caller's abort
+ * ends as `cancelled()` when given, else as the failure it caused.
  */
 export async function runPool<T>(
   items: readonly T[],
   concurrency: number,
   signal: AbortSignal | undefined,
   work: (item: T, signal: AbortSignal) => Promise<void>,
+  cancelled?: () => Error,
 ): Promise<void> {
   const stop = new AbortController();
   const inner = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
@@ -37,6 +27,6 @@ export async function runPool<T>(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  if (signal?.aborted) throw fetchCancelled();
+  if (signal?.aborted && cancelled) throw cancelled();
   if (failure) throw (failure as { error: unknown }).error;
 }
