@@ -69,6 +69,25 @@ const mkvClip = () =>
   });
 
 /** A console watching (jobs run), a server, a meeting seen running with Ana as moderator. */
+/**
+ * The first recording once its publication ended, and the jobs once they all ended. The
+ * recording is published from inside the encode job, which ends just after: waiting for the
+ * jobs' own end before reading their status (one was read as `running` once under load).
+ */
+async function publicationEnded(
+  api: RegieApp['api'],
+): Promise<{ published: BbbRecordingView; jobs: Job[] }> {
+  const published = await until<BbbRecordingView>('the publication', async () => {
+    const [row] = await api.invoke('bbbRecordings.list', {});
+    return row?.publication === 'published' || row?.publication === 'failed' ? row : undefined;
+  });
+  const jobs: Job[] = await until('the jobs ended', async () => {
+    const all = await api.invoke('jobs.list', {});
+    return all.every((j) => j.status !== 'running' && j.status !== 'queued') ? all : undefined;
+  });
+  return { published, jobs };
+}
+
 async function ready(options: { autoPublish?: boolean; videoFormat?: boolean } = {}) {
   app = createApp({ dataDir, watch: true, now: shiftedClock(createTime + 3_600_000) });
   const a = app.api;
@@ -125,16 +144,7 @@ describe('publication of BBB recordings (issue #5 §6)', () => {
     expect(refused.text.en).toMatch(/bob did not moderate this meeting; its moderators are alopez/);
 
     await api.invoke('bbbRecordings.publish', { id: r?.id ?? 0, owner: 'alopez' });
-    const published = await until<BbbRecordingView>('the publication', async () => {
-      const [row] = await api.invoke('bbbRecordings.list', {});
-      return row?.publication === 'published' || row?.publication === 'failed' ? row : undefined;
-    });
-    // The recording is published from inside the encode job, which ends just after: wait for
-    // the job's own end before reading its status (it was read as `running` once under load).
-    const jobs: Job[] = await until('the jobs ended', async () => {
-      const all = await api.invoke('jobs.list', {});
-      return all.every((j) => j.status !== 'running' && j.status !== 'queued') ? all : undefined;
-    });
+    const { published, jobs } = await publicationEnded(api);
     expect(
       published.publication,
       JSON.stringify(jobs.map((j) => [j.kind, j.status, j.error])),
@@ -158,14 +168,7 @@ describe('publication of BBB recordings (issue #5 §6)', () => {
     const recordId = sim.recordings[0]?.recordId ?? '';
     sim.presentation.recordings.set(recordId, fixture.folder);
     await api.invoke('bbbRecordings.mirror', {});
-    const published = await until('the publication', async () => {
-      const [row] = await api.invoke('bbbRecordings.list', {});
-      return row?.publication === 'published' || row?.publication === 'failed' ? row : undefined;
-    });
-    const jobs: Job[] = await until('the jobs ended', async () => {
-      const all = await api.invoke('jobs.list', {});
-      return all.every((j) => j.status !== 'running' && j.status !== 'queued') ? all : undefined;
-    });
+    const { published, jobs } = await publicationEnded(api);
     expect(
       published.publication,
       JSON.stringify(jobs.map((j) => [j.kind, j.status, j.error])),
