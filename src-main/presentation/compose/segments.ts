@@ -6,7 +6,7 @@ import type { DeskshareInterval } from '../model';
 import type { CursorFrames } from '../render/cursor';
 import type { FrameLayout } from '../render/geometry';
 import type { Timeline } from '../render/timeline';
-import { runPool } from '../pool';
+import { runPool } from '../../ground/pool';
 import { segmentArgs } from './args';
 import type { RecordingMedia } from './media';
 import { concatScript, cursorCommands, deskshareInSegment, planSegments } from './plan';

@@ -13,7 +13,7 @@ import {
   WEBCAM_CANDIDATES,
 } from './assets';
 import { isComplete, loadManifest, manifestWriter, type Manifest } from './manifest';
-import { runPool } from '../pool';
+import { runPool } from '../../ground/pool';
 import {
   deskshareMissingWarning,
   missingImageWarning,
