@@ -27,6 +27,8 @@ import { createBbbService } from '../bbb/service';
 import { createJobQueue } from '../jobs';
 import { checkPrograms } from '../library/programsCheck';
 import { createLibraryService } from '../library/service';
+import { createVideosRepository } from '../library/repository';
+import { createPodService, type PodService } from '../pod/service';
 import { stopAllChildren } from '../media/children';
 import { keyFileCipher, type SecretCipher } from '../secrets/cipher';
 import { createSettingsService } from '../settings/service';
@@ -50,6 +52,8 @@ export interface AppConfig {
   now?: () => Date;
   /** Watch the drop folders (the console and the desktop app); one-shot CLI commands do not. */
   watch?: boolean;
+  /** Waits between Pod publish attempts after a network failure (tests shorten them). */
+  podRetryDelaysMs?: readonly number[];
 }
 
 type Handlers = {
@@ -69,6 +73,8 @@ export interface RegieApp {
   dataDir: string;
   /** The file behind a preview URL (/media/file/<id>[/slide/<n>]), for the web host. */
   mediaPath(fileId: number, slide?: number): string | undefined;
+  /** `regie pod publish`: a video sent to Pod in this process (not through the queue). */
+  podPublishNow: PodService['publishNow'];
   /** A published video's file (/library/<id>/<name>), for the web host. */
   libraryFile(videoId: number, name: string): string | undefined;
   /**
@@ -142,6 +148,13 @@ function compose(
     s: services,
     recordings: recordingsRepo,
     files: drop.files,
+    onVideo: (video) => pod.videoPublished(video.id),
+  });
+  const pod = createPodService({
+    s: services,
+    videos: createVideosRepository(db),
+    jobs: () => jobs,
+    ...(config.podRetryDelaysMs ? { retryDelaysMs: config.podRetryDelaysMs } : {}),
   });
   const enqueueEncode = (recording: StoredRecording) =>
     void jobs.enqueue('encode', `recording:${String(recording.id)}`, {
@@ -167,6 +180,7 @@ function compose(
     handlers: {
       encode: (ctx) => library.encode(ctx),
       bbbPublish: (ctx) => bbb.runPublishJob(ctx),
+      podPublish: (ctx) => pod.runPublishJob(ctx),
     },
     events: {
       changed: (job) => events.emit('jobs.changed', { items: [job] }),
@@ -234,6 +248,12 @@ function compose(
     'bbbRecordings.preview': ({ id }) => bbb.previews(id),
     'bbbMatches.list': () => bbb.matchQueue(),
     'bbbMatches.choose': ({ attendeeId, username }) => bbb.matching.choose(attendeeId, username),
+    'pod.status': () => pod.status(),
+    'pod.test': () => pod.test(),
+    'pod.mirror': () => pod.mirror(),
+    'pod.catalog': () => pod.catalog(),
+    'pod.publish': ({ videoId, mode }) => pod.publish(videoId, mode),
+    'pod.refresh': ({ videoId }) => pod.refresh(videoId),
   };
 
   const dispatch = (name: string, rawArgs: unknown): unknown => {
@@ -287,6 +307,7 @@ function compose(
     drop.start();
     sftp.start();
     bbb.start();
+    pod.start();
     // Jobs queued by a CLI command while the console runs (`regie recordings claim`,
     // `regie bbb publish`) are in the database only: look for them now and then.
     wakeJobs = setInterval(() => jobs.wake(), 3_000);
@@ -314,6 +335,7 @@ function compose(
     dataDir,
     mediaPath: (fileId, slide) => inbox.mediaPath(fileId, slide),
     libraryFile: (videoId, name) => library.libraryFile(videoId, name),
+    podPublishNow: (...args) => pod.publishNow(...args),
     close: () => (closing ??= close()),
   };
 
@@ -322,7 +344,13 @@ function compose(
     quitting.abort();
     // Everything is told to stop at once: jobs abort their ffmpeg (SIGTERM, then SIGKILL), the
     // drop tracker starts no more checks, SFTP and BBB end their transfers and polls.
-    const stopping = Promise.allSettled([drop.stop(), jobs.stop(), sftp.stop(), bbb.stop()]);
+    const stopping = Promise.allSettled([
+      drop.stop(),
+      jobs.stop(),
+      sftp.stop(),
+      bbb.stop(),
+      pod.stop(),
+    ]);
     // Then whatever program is still running (an ffprobe in a drop folder, the self-test).
     await stopAllChildren();
     for (const result of await stopping) {

@@ -5,6 +5,7 @@ import { bbbCommand } from './commands/bbb';
 import { encodeCommand } from './commands/encode';
 import { jobsCommand, videosCommand } from './commands/jobs';
 import { journalCommand } from './commands/journal';
+import { podCommand } from './commands/pod';
 import { recorderCommand } from './commands/recorder';
 import { recordingsCommand } from './commands/recordings';
 import { serveCommand } from './commands/serve';
@@ -49,6 +50,7 @@ export const commandTree: readonly CommandNode[] = [
   videosCommand,
   journalCommand,
   bbbCommand,
+  podCommand,
   completion,
   version,
 ];

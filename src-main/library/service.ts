@@ -14,7 +14,7 @@ import {
   type StoredRecording,
 } from '../recordings/repository';
 import { libraryDir, renditionsOf, runEncode } from './encodeHandler';
-import { createVideosRepository, toVideoView } from './repository';
+import { createVideosRepository, toVideoView, type StoredVideo } from './repository';
 
 const safeName = /^[\w][\w.-]*$/;
 
@@ -26,6 +26,8 @@ export function createLibraryService(options: {
   s: Services;
   recordings: RecordingsRepository;
   files: RecorderFilesRepository;
+  /** A video just verified and published (the Pod connector sends it on). */
+  onVideo?: (video: StoredVideo) => void;
 }) {
   const { s, recordings, files } = options;
   const videos = createVideosRepository(s.db);
@@ -184,6 +186,7 @@ export function createLibraryService(options: {
         ),
       });
       afterPublish(published);
+      options.onVideo?.(video);
     } catch (error) {
       const isCancel = ctx.signal.aborted;
       setRecording(recording, isCancel ? 'queued' : 'failed');

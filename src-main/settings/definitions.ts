@@ -6,7 +6,7 @@ import { podDefaultRenditions, type VideoRendition } from '../media/renditions';
 export interface SettingDefinition {
   key: string;
   type: SettingType;
-  group: 'recorders' | 'email' | 'site' | 'bbb' | 'webinar' | 'console';
+  group: 'recorders' | 'email' | 'site' | 'bbb' | 'pod' | 'webinar' | 'console';
   /** For a text setting: the only values allowed. */
   choices?: readonly string[];
   defaultValue: unknown;
@@ -369,6 +369,99 @@ export const definitions = [
     help: bi(
       'What happens to a source once its video is verified and published: keep, archive (<data>/archive) or delete.',
       'Ce que devient une source une fois sa vidéo vérifiée et publiée : keep (garder), archive (<données>/archive) ou delete (supprimer).',
+    ),
+  },
+  {
+    key: 'POD_URL',
+    type: 'string',
+    group: 'pod',
+    defaultValue: '',
+    help: bi(
+      'Address of the Pod server whose REST API Régie reads and publishes to (https://pod.univ.fr). Empty: no Pod.',
+      "Adresse du serveur Pod dont Régie lit l'API REST et où il publie (https://pod.univ.fr). Vide : pas de Pod.",
+    ),
+  },
+  {
+    key: 'POD_TOKEN',
+    type: 'string',
+    group: 'pod',
+    defaultValue: '',
+    isSecret: true,
+    help: bi(
+      "Token of a staff user of Pod (Pod's admin → Tokens), sent as `Authorization: Token …`; stored encrypted.",
+      "Jeton d'un utilisateur « statut équipe » de Pod (admin de Pod → Jetons), envoyé en `Authorization: Token …` ; stocké chiffré.",
+    ),
+  },
+  {
+    key: 'POD_TLS_VERIFY',
+    type: 'boolean',
+    group: 'pod',
+    defaultValue: true,
+    help: bi(
+      "Check Pod's TLS certificate. Turn off only for a test Pod with a self-signed certificate.",
+      'Vérifier le certificat TLS de Pod. À désactiver seulement pour un Pod de test au certificat auto-signé.',
+    ),
+  },
+  {
+    key: 'POD_MIRROR_MINUTES',
+    type: 'integer',
+    group: 'pod',
+    defaultValue: 60,
+    help: bi(
+      "Minutes between two mirrors of Pod's users, types, recorders and broadcasters; 0: on demand only.",
+      'Minutes entre deux miroirs des utilisateurs, types, enregistreurs et diffuseurs de Pod ; 0 : à la demande seulement.',
+    ),
+  },
+  {
+    key: 'POD_PUBLISH',
+    type: 'string',
+    group: 'pod',
+    defaultValue: 'draft',
+    choices: ['off', 'draft', 'public'],
+    help: bi(
+      "Each verified video goes to its owner's Pod videos: off, draft (only the owner sees it) or public.",
+      'Chaque vidéo vérifiée part dans les vidéos Pod de son propriétaire : off (non), draft (brouillon, visible du seul propriétaire) ou public.',
+    ),
+  },
+  {
+    key: 'POD_PUBLISH_FILE',
+    type: 'string',
+    group: 'pod',
+    defaultValue: 'source',
+    choices: ['source', 'best_mp4'],
+    help: bi(
+      "File sent to Pod, which encodes it again: the source, or Régie's best MP4 (smaller; used anyway once the source is gone).",
+      "Fichier envoyé à Pod, qui le réencode : la source, ou le meilleur MP4 de Régie (plus léger ; utilisé de toute façon quand la source n'est plus là).",
+    ),
+  },
+  {
+    key: 'POD_SITE_ID',
+    type: 'integerOrNull',
+    group: 'pod',
+    defaultValue: null,
+    help: bi(
+      'Pod site the videos are published on (Pod requires one). Empty: the first site of the mirror.',
+      'Site Pod où les vidéos sont publiées (Pod en exige un). Vide : le premier site du miroir.',
+    ),
+  },
+  {
+    key: 'POD_TIMEOUT_SECONDS',
+    type: 'integer',
+    group: 'pod',
+    defaultValue: 30,
+    help: bi(
+      'Longest wait for an answer of Pod (an upload may last longer: this bounds the silences).',
+      "Attente maximale d'une réponse de Pod (un envoi peut durer plus : c'est la limite des silences).",
+    ),
+  },
+  {
+    key: 'POD_ENCODING_POLL_SECONDS',
+    type: 'integer',
+    group: 'pod',
+    defaultValue: 30,
+    help: bi(
+      "Seconds between two reads of a video's encoding step while Pod encodes it.",
+      "Secondes entre deux lectures de l'étape d'encodage d'une vidéo pendant que Pod l'encode.",
     ),
   },
   {

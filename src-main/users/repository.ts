@@ -11,6 +11,10 @@ interface Row {
   is_superuser: number;
   affiliation: string;
   groups_json: string;
+  origin: 'regie' | 'pod';
+  pod_seen_at: string | null;
+  /** The last complete Pod mirror (the latest `pod_seen_at` of all users); null: none yet. */
+  mirror_at: string | null;
 }
 
 const toUser = (row: Row): User => ({
@@ -23,9 +27,15 @@ const toUser = (row: Row): User => ({
   isSuperuser: row.is_superuser === 1,
   affiliation: row.affiliation,
   groups: JSON.parse(row.groups_json) as string[],
+  origin: row.origin,
+  inPod: row.mirror_at === null ? null : row.pod_seen_at === row.mirror_at,
 });
 
-export type UserFields = Omit<User, 'id'>;
+/** What Régie edits of a user; `origin` and `inPod` are the Pod mirror's (src-main/pod). */
+export type UserFields = Omit<User, 'id' | 'origin' | 'inPod'>;
+
+const withMirror = `WITH m AS (SELECT max(pod_seen_at) AS mirror_at FROM users)
+  SELECT users.*, m.mirror_at FROM users, m`;
 
 export interface UsersRepository {
   list(): User[];
@@ -39,9 +49,9 @@ export interface UsersRepository {
 }
 
 export function createUsersRepository(db: Db): UsersRepository {
-  const all = db.prepare<[], Row>('SELECT * FROM users ORDER BY username');
-  const one = db.prepare<[number], Row>('SELECT * FROM users WHERE id = ?');
-  const named = db.prepare<[string], Row>('SELECT * FROM users WHERE username = ?');
+  const all = db.prepare<[], Row>(`${withMirror} ORDER BY username`);
+  const one = db.prepare<[number], Row>(`${withMirror} WHERE id = ?`);
+  const named = db.prepare<[string], Row>(`${withMirror} WHERE username = ?`);
   const insert = db.prepare(
     `INSERT INTO users (username, first_name, last_name, email, is_staff, is_superuser, affiliation, groups_json, created_at, updated_at)
      VALUES (@username, @firstName, @lastName, @email, @isStaff, @isSuperuser, @affiliation, @groups, @at, @at)`,

@@ -69,7 +69,8 @@ export function createUsersService(s: UsersServiceDeps): UsersService {
     update(id, patch) {
       s.operator.require('manageUsers');
       const current = find(id);
-      const { id: _id, ...base } = current;
+      refuseMirrored(current, 'edit');
+      const { id: _id, origin: _origin, inPod: _inPod, ...base } = current;
       const fields = validateUser(
         { ...base, ...definedOnly(patch) },
         (name) => users.byUsername(name)?.id !== undefined && users.byUsername(name)?.id !== id,
@@ -93,6 +94,7 @@ export function createUsersService(s: UsersServiceDeps): UsersService {
     remove(id) {
       s.operator.require('manageUsers');
       const user = find(id);
+      refuseMirrored(user, 'remove');
       if (s.operator.current().user?.id === id) {
         throw new RegieError(
           'conflict',
@@ -127,6 +129,18 @@ export function createUsersService(s: UsersServiceDeps): UsersService {
       return { id };
     },
   };
+}
+
+/** Pod is the truth for the users it mirrors (issue #11 §2): they are edited in Pod. */
+function refuseMirrored(user: User, what: 'edit' | 'remove'): void {
+  if (user.origin !== 'pod') return;
+  throw new RegieError(
+    'conflict',
+    bi(
+      `${user.username} comes from Pod, which is the truth for its users: ${what} it in Pod's administration; the next mirror brings the change here.`,
+      `${user.username} vient de Pod, qui fait foi pour ses utilisateurs : ${what === 'edit' ? 'modifiez' : 'supprimez'}-le dans l'administration de Pod ; le prochain miroir reportera le changement ici.`,
+    ),
+  );
 }
 
 /** A patch leaves absent fields as they are; `undefined` never overwrites. */

@@ -8,6 +8,7 @@ import type {
   BbbRecordingView,
   BbbServerView,
 } from './bbb';
+import type { PodCatalog, PodMirrorReport, PodStatusView, PodTestReport } from './pod';
 import type {
   AppInfo,
   AssignRules,
@@ -244,6 +245,25 @@ export const calls = {
   'bbbMatches.choose': call(
     z.object({ attendeeId: z.number().int().positive(), username: z.string() }).strict(),
   ).returns<{ attendeeId: number; userId: number }>(),
+
+  /** The connection as configured, the last test and mirror, the mirror's counts. */
+  'pod.status': call(none).returns<PodStatusView>(),
+  /** Reachable, JSON API, token valid, user staff, which apps answer; every line says why. */
+  'pod.test': call(none).returns<PodTestReport>(),
+  /** Mirrors users, owners, types, sites, recorders, buildings, broadcasters, live gateways. */
+  'pod.mirror': call(none).returns<PodMirrorReport>(),
+  'pod.catalog': call(none).returns<PodCatalog>(),
+  /** Queues the publication of a verified video as its owner's Pod video (draft by default). */
+  'pod.publish': call(
+    z
+      .object({
+        videoId: z.number().int().positive(),
+        mode: z.enum(['draft', 'public']).optional(),
+      })
+      .strict(),
+  ).returns<Video>(),
+  /** Reads the video's state in Pod again (encoding step, encoded). */
+  'pod.refresh': call(z.object({ videoId: z.number().int().positive() }).strict()).returns<Video>(),
 
   'journal.list': call(
     z

@@ -1,3 +1,5 @@
+import type { PodPublication } from './pod';
+
 /**
  * The shapes that cross the main/renderer boundary. Plain data only: no Dates (ISO strings),
  * no class instances, nothing secret (see DESIGN.md "Security").
@@ -19,6 +21,10 @@ export interface User {
   isSuperuser: boolean;
   affiliation: string;
   groups: string[];
+  /** `pod`: mirrored from Pod, which is the truth (not edited in Régie); `regie`: typed in here. */
+  origin: 'regie' | 'pod';
+  /** Seen by the last complete Pod mirror; null when no Pod mirror has run yet. */
+  inPod: boolean | null;
 }
 
 /** Pod's RECORDER_TYPE minus `studio`, which Régie does not ingest. */
@@ -167,7 +173,9 @@ export type JobPhase =
   | 'publish'
   | 'fetch'
   | 'render'
-  | 'compose';
+  | 'compose'
+  | 'upload'
+  | 'lookup';
 
 /** A unit of background work (an encode), persisted so nothing is lost on a crash. */
 export interface Job {
@@ -216,6 +224,8 @@ export interface Video {
   overviewVtt: string | null;
   master: string | null;
   createdAt: string;
+  /** Its publication into Pod (issue #11). */
+  pod: PodPublication;
 }
 
 /** A remote drop folder polled over SFTP; its password or key never leaves the main side. */

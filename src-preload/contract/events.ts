@@ -11,6 +11,7 @@ import type {
   User,
   Video,
 } from './entities';
+import type { PodStatusView } from './pod';
 import type { BbbMatchCase, BbbMeetingView, BbbRecordingView, BbbServerView } from './bbb';
 
 /**
@@ -53,6 +54,8 @@ export interface Events {
   'bbbRecordings.changed': Changed<BbbRecordingView>;
   /** The open matching cases, keyed by `identity`; `isComplete`, the queue is recomputed. */
   'bbbMatches.changed': Changed<BbbMatchCase, string>;
+  /** Settings → Pod: a test or a mirror ended, or one started (one status, not a collection). */
+  'pod.changed': PodStatusView;
 }
 
 export type EventName = keyof Events;
@@ -75,5 +78,6 @@ const eventRecord: Record<EventName, true> = {
   'bbbMeetings.changed': true,
   'bbbRecordings.changed': true,
   'bbbMatches.changed': true,
+  'pod.changed': true,
 };
 export const eventNames = Object.keys(eventRecord) as EventName[];

@@ -4,3 +4,4 @@ export * from './events';
 export * from './bridge';
 export * from './names';
 export * from './bbb';
+export * from './pod';

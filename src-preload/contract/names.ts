@@ -49,5 +49,11 @@ const callRecord: Record<CallName, true> = {
   'bbbRecordings.preview': true,
   'bbbMatches.list': true,
   'bbbMatches.choose': true,
+  'pod.status': true,
+  'pod.test': true,
+  'pod.mirror': true,
+  'pod.catalog': true,
+  'pod.publish': true,
+  'pod.refresh': true,
 };
 export const callNameList = Object.keys(callRecord) as CallName[];

@@ -3,6 +3,7 @@ import recorderFiles from './002_recorder_files.sql?raw';
 import jobs from './003_jobs.sql?raw';
 import videos from './004_videos.sql?raw';
 import bbb from './005_bbb.sql?raw';
+import pod from './006_pod.sql?raw';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'jobs', sql: jobs },
   { version: 4, name: 'videos', sql: videos },
   { version: 5, name: 'bbb', sql: bbb },
+  { version: 6, name: 'pod', sql: pod },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
