@@ -101,7 +101,9 @@ describe('multipart upload body', () => {
             hash.update(b);
             size += b.length;
           });
-          stream.on('end', () => resolve({ name: info.filename, sha: hash.digest('hex'), size }));
+          stream.on('end', () =>
+            resolve({ name: info.filename ?? '', sha: hash.digest('hex'), size }),
+          );
         });
         parser.on('error', reject);
         parser.end(raw);
