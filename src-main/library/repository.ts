@@ -105,7 +105,15 @@ export function createVideosRepository(db: Db) {
   const podCounts = db.prepare<[], { state: PodState; n: number }>(
     'SELECT pod_state AS state, count(*) AS n FROM videos GROUP BY pod_state',
   );
+  const sourcePath = db.prepare<[string, number]>('UPDATE videos SET source_path = ? WHERE id = ?');
   return {
+    /** Where the video's source went when it was archived after publication. */
+    setSourcePath(id: number, path: string): StoredVideo {
+      sourcePath.run(path, id);
+      const row = one.get(id);
+      if (!row) throw new Error(`video ${String(id)} vanished`);
+      return toVideo(row);
+    },
     byPodState: (state: PodState) => inPodState.all(state).map(toVideo),
     podCounts: () => podCounts.all(),
     /** Writes the Pod fields given, at once (the Pod id must survive a crash the next instant). */

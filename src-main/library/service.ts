@@ -65,7 +65,7 @@ export function createLibraryService(options: {
     const file = recording.fileId === null ? undefined : files.byId(recording.fileId);
     if (file)
       return {
-        archive: () =>
+        archive: (): string =>
           moveToTrash({
             dataDir: s.dataDir,
             localPath: path,
@@ -79,18 +79,23 @@ export function createLibraryService(options: {
     if (!path.startsWith(join(s.dataDir, 'work', 'bbb') + sep)) return undefined;
     const folder = dirname(path);
     return {
-      archive: () => {
+      archive: (): string => {
         const archive = join(s.dataDir, 'archive', 'bbb');
         mkdirSync(archive, { recursive: true });
-        renameSync(path, join(archive, `${basename(folder)}${extname(path)}`));
+        const target = join(archive, `${basename(folder)}${extname(path)}`);
+        renameSync(path, target);
         rmSync(folder, { recursive: true, force: true });
+        return target;
       },
       remove: () => rmSync(folder, { recursive: true, force: true }),
     };
   }
 
-  /** After a verified publication only: REGIE_SOURCE_AFTER_PUBLISH says keep, archive or delete. */
-  function afterPublish(recording: StoredRecording) {
+  /**
+   * After a verified publication only: REGIE_SOURCE_AFTER_PUBLISH says keep, archive or delete.
+   * Returns where an archived source went (the Pod connector may still send it).
+   */
+  function afterPublish(recording: StoredRecording): string | undefined {
     const what = s.settings.getString('REGIE_SOURCE_AFTER_PUBLISH');
     if (recording.mediaPath)
       rmSync(join(s.dataDir, 'work', 'recordings', String(recording.fileId)), {
@@ -98,7 +103,7 @@ export function createLibraryService(options: {
         force: true,
       });
     const source = what === 'keep' ? undefined : sourceOf(recording);
-    if (!source) return;
+    if (!source) return undefined;
     const subject = `recording:${String(recording.id)}`;
     if (!existsSync(recording.sourcePath)) {
       s.record({
@@ -111,11 +116,11 @@ export function createLibraryService(options: {
           `La source ${recording.sourcePath} avait déjà disparu (déplacée ou supprimée hors de Régie) à la publication de sa vidéo ; rien à ${what === 'delete' ? 'supprimer' : 'archiver'}.`,
         ),
       });
-      return;
+      return undefined;
     }
     try {
-      if (what === 'delete') source.remove();
-      else source.archive();
+      if (what !== 'delete') return source.archive();
+      source.remove();
     } catch (error) {
       // The video is published and verified; a source that cannot be moved stays where it is.
       s.record({
@@ -185,8 +190,8 @@ export function createLibraryService(options: {
           `« ${video.title} » publiée (${String(video.renditions.length)} fichiers)`,
         ),
       });
-      afterPublish(published);
-      options.onVideo?.(video);
+      const archived = afterPublish(published);
+      options.onVideo?.(archived ? videos.setSourcePath(video.id, archived) : video);
     } catch (error) {
       const isCancel = ctx.signal.aborted;
       setRecording(recording, isCancel ? 'queued' : 'failed');
