@@ -1,3 +1,5 @@
+import { podEn } from './pod.en';
+
 /** English UI text. Keys are shared with fr.ts, which must have every one (checked by its type). */
 export const en = {
   'app.title': 'Régie',
@@ -399,6 +401,7 @@ export const en = {
   'journal.column.subject': 'About',
   'journal.filter': 'Filter',
   'journal.more': 'Older entries',
+  ...podEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

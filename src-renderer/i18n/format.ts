@@ -59,6 +59,25 @@ export function formatDateTime(
   }).format(typeof at === 'string' ? new Date(at) : at);
 }
 
+const relativeUnits: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['week', 7 * 86_400],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+
+/** "il y a 3 minutes" / "3 minutes ago", "hier" / "yesterday": the largest unit that fits. */
+export function formatRelative(language: Language, at: string | Date, now: Date): string {
+  const seconds = ((typeof at === 'string' ? Date.parse(at) : at.getTime()) - now.getTime()) / 1000;
+  const words = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  for (const [unit, size] of relativeUnits)
+    if (Math.abs(seconds) >= size) return words.format(Math.round(seconds / size), unit);
+  // Under a minute, seconds would tick on screen for nothing: "maintenant" / "now".
+  return words.format(0, 'second');
+}
+
 /** "EMAIL_PORT : Enregistré" in French, "EMAIL_PORT: Saved" in English. */
 export function labelled(language: Language, label: string, value: string): string {
   return language === 'fr' ? `${label} : ${value}` : `${label}: ${value}`;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { podFr } from './pod.fr';
 
 /** Texte français de l'interface : les termes techniques restent ceux de Pod. */
 export const fr: Record<MessageKey, string> = {
@@ -408,4 +409,5 @@ export const fr: Record<MessageKey, string> = {
   'journal.column.subject': 'Objet',
   'journal.filter': 'Filtrer',
   'journal.more': 'Entrées plus anciennes',
+  ...podFr,
 };

@@ -6,6 +6,7 @@ import {
   formatDuration,
   formatMessage,
   formatPercent,
+  formatRelative,
   formatSize,
   labelled,
   type Language,
@@ -64,5 +65,7 @@ export function useFormat() {
     dateTime: (at: string | Date, options?: { withSeconds?: boolean }) =>
       formatDateTime(language, at, options),
     labelled: (label: string, value: string) => labelled(language, label, value),
+    /** "il y a 3 minutes": pair it with `useNow` so it moves on. */
+    ago: (at: string | Date, now: Date) => formatRelative(language, at, now),
   };
 }
