@@ -9,6 +9,7 @@ import { EncodingsPanel } from '../features/encodings/EncodingsPanel';
 import { jobsStore } from '../features/encodings/jobsStore';
 import { LibraryPanel } from '../features/library/LibraryPanel';
 import { videosStore } from '../features/library/videosStore';
+import { podStatusStore } from '../features/pod/podStore';
 import { RecordingsPanel } from '../features/recordings/RecordingsPanel';
 import { recordingsStore } from '../features/recordings/recordingsStore';
 import { JournalPanel } from '../features/journal/JournalPanel';
@@ -53,6 +54,7 @@ export function App() {
       sftpStore,
       jobsStore,
       videosStore,
+      podStatusStore,
     ])
       store.start();
   }, []);

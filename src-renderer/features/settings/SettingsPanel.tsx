@@ -3,12 +3,13 @@ import type { SettingView } from '../../../src-preload/contract';
 import { PanelHeader } from '../../components/PanelHeader';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/i18n';
+import { PodConnection } from '../pod/PodConnection';
 import { appInfoStore } from '../users/usersStore';
 import { RenditionsField } from './RenditionsField';
 import { SettingField } from './SettingField';
 import { settingsStore } from './settingsStore';
 
-const groups = ['recorders', 'email', 'site', 'bbb', 'webinar', 'console'] as const;
+const groups = ['recorders', 'email', 'site', 'bbb', 'pod', 'webinar', 'console'] as const;
 
 export function SettingsPanel() {
   const t = useT();
@@ -25,6 +26,7 @@ export function SettingsPanel() {
           <Title order={4} mb="md">
             {t(`settings.group.${group}` as MessageKey)}
           </Title>
+          {group === 'pod' && <PodConnection />}
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
             {inGroup(group)
               .filter((setting) => setting.type !== 'renditions')
