@@ -4,6 +4,7 @@ import {
   Modal,
   SegmentedControl,
   Stack,
+  Switch,
   Table,
   Text,
   TextInput,
@@ -17,6 +18,7 @@ import { useT } from '../../i18n/i18n';
 import { usersStore } from '../users/usersStore';
 import { fileUrl, Player } from './Player';
 import { VideoGrid } from './VideoGrid';
+import { canPublishToPod } from './PodPublishMenu';
 import { VideoTable } from './VideoTable';
 import { videosStore } from './videosStore';
 
@@ -41,10 +43,15 @@ export function LibraryPanel() {
   }
   const [view, setView] = useState<View>(storedView);
   const [query, setQuery] = useState('');
+  const [isNotInPodOnly, setNotInPodOnly] = useState(false);
   const ownerName = (video: Video) => users.find((u) => u.id === video.ownerId)?.username ?? '';
   const needle = fold(query.trim());
+  // "Not in Pod yet": never sent, or sent and refused or failed (what may be published again).
+  const notInPod = (videos ?? []).filter(canPublishToPod).length;
   const shown = (videos ?? []).filter(
-    (v) => needle === '' || fold(`${v.title} ${ownerName(v)}`).includes(needle),
+    (v) =>
+      (needle === '' || fold(`${v.title} ${ownerName(v)}`).includes(needle)) &&
+      (!isNotInPodOnly || canPublishToPod(v)),
   );
   const changeView = (next: string) => {
     const value: View = next === 'list' ? 'list' : 'grid';
@@ -56,13 +63,20 @@ export function LibraryPanel() {
     <Stack>
       <PanelHeader title={t('library.title')} intro={t('library.intro')} />
       <Group justify="space-between">
-        <TextInput
-          placeholder={t('library.search')}
-          aria-label={t('library.search')}
-          value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
-          w={320}
-        />
+        <Group>
+          <TextInput
+            placeholder={t('library.search')}
+            aria-label={t('library.search')}
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            w={320}
+          />
+          <Switch
+            label={t('library.notInPod', { count: notInPod })}
+            checked={isNotInPodOnly}
+            onChange={(e) => setNotInPodOnly(e.currentTarget.checked)}
+          />
+        </Group>
         <SegmentedControl
           value={view}
           onChange={changeView}

@@ -12,11 +12,12 @@ import type { Video } from '../../../src-preload/contract';
 import { mediaUrl } from '../../client/client';
 import { formatDuration } from '../../components/format';
 import { useT } from '../../i18n/i18n';
+import { PodCell } from './PodCell';
 
 export const thumbnailUrl = (video: Video): string | null =>
   video.thumbnail ? mediaUrl(`/library/${String(video.id)}/${video.thumbnail}`) : null;
 
-/** The library as thumbnails: title, duration, owner. */
+/** The library as thumbnails: title, duration, owner, and where the video stands in Pod. */
 export function VideoGrid(props: {
   videos: Video[];
   ownerName: (video: Video) => string;
@@ -28,13 +29,16 @@ export function VideoGrid(props: {
       {props.videos.map((video) => {
         const src = thumbnailUrl(video);
         return (
-          <UnstyledButton
-            key={video.id}
-            onClick={() => props.onPlay(video)}
-            aria-label={video.title}
-          >
-            <Card withBorder padding="xs">
-              <Card.Section>
+          // The card is not the button: Pod's publish menu inside must not be a button in a button.
+          <Card key={video.id} withBorder padding="xs">
+            <UnstyledButton
+              onClick={() => props.onPlay(video)}
+              aria-label={video.title}
+              display="block"
+              w="100%"
+            >
+              {/* Not the card's direct child, so it is told to reach the card's top edge. */}
+              <Card.Section mt="calc(var(--card-padding) * -1)">
                 <AspectRatio ratio={16 / 9} bg="dark.7">
                   {src ? (
                     <Image src={src} fit="cover" alt="" />
@@ -56,8 +60,11 @@ export function VideoGrid(props: {
               <Text size="xs" c="dimmed">
                 {props.ownerName(video)}
               </Text>
-            </Card>
-          </UnstyledButton>
+            </UnstyledButton>
+            <Group mt={6}>
+              <PodCell video={video} />
+            </Group>
+          </Card>
         );
       })}
     </SimpleGrid>

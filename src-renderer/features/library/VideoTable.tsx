@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Image, Table, Text } from '@mantine/core';
 import type { Video } from '../../../src-preload/contract';
 import { formatDuration, formatSize } from '../../components/format';
 import { useLanguage, useT } from '../../i18n/i18n';
+import { PodCell } from './PodCell';
 import { thumbnailUrl } from './VideoGrid';
 
 const heightsOf = (video: Video): string =>
@@ -23,7 +24,7 @@ export function VideoTable(props: {
   const language = useLanguage((s) => s.language);
   const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={900}>
       <Table highlightOnHover verticalSpacing={6} data-testid="library-list">
         <Table.Thead>
           <Table.Tr>
@@ -34,6 +35,7 @@ export function VideoTable(props: {
             <Table.Th>{t('library.column.renditions')}</Table.Th>
             <Table.Th>{t('library.column.size')}</Table.Th>
             <Table.Th>{t('library.column.published')}</Table.Th>
+            <Table.Th>{t('library.column.pod')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -67,6 +69,9 @@ export function VideoTable(props: {
                 </Table.Td>
                 <Table.Td>{formatSize(totalSize(video))}</Table.Td>
                 <Table.Td>{time.format(new Date(video.createdAt))}</Table.Td>
+                <Table.Td>
+                  <PodCell video={video} />
+                </Table.Td>
               </Table.Tr>
             );
           })}
