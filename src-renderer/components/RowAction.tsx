@@ -8,6 +8,8 @@ export function RowAction(props: {
   icon: Icon;
   onClick: () => void;
   isDisabled?: boolean;
+  /** Why it is disabled, shown on hover instead of the label. */
+  disabledReason?: string;
   color?: string;
   /** In long virtualized lists a native title is far lighter than a Tooltip per button. */
   isLight?: boolean;
@@ -20,10 +22,17 @@ export function RowAction(props: {
       title={props.isLight ? props.label : undefined}
       disabled={props.isDisabled}
       onClick={props.onClick}
+      // A disabled button gets no hover: the tooltip saying why needs the events.
+      style={props.isDisabled && props.disabledReason ? { pointerEvents: 'auto' } : undefined}
     >
       <props.icon size={16} />
     </ActionIcon>
   );
   if (props.isLight) return button;
-  return <Tooltip label={props.label}>{button}</Tooltip>;
+  const reason = props.isDisabled ? props.disabledReason : undefined;
+  return (
+    <Tooltip label={reason ?? props.label} multiline={reason !== undefined} maw={300}>
+      {button}
+    </Tooltip>
+  );
 }

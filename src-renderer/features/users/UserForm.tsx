@@ -7,7 +7,8 @@ import { FormActions } from '../../components/FormActions';
 import { useSubmit } from '../../client/useSubmit';
 import { useT } from '../../i18n/i18n';
 
-type Values = Omit<User, 'id'>;
+/** What an operator types; origin and inPod are the Pod mirror's to say. */
+type Values = Omit<User, 'id' | 'origin' | 'inPod'>;
 
 export function UserForm(props: { user?: User; onDone: () => void }) {
   const t = useT();

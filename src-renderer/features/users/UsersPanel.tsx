@@ -9,6 +9,7 @@ import { RowAction } from '../../components/RowAction';
 import { PanelHeader } from '../../components/PanelHeader';
 import { useBilingual, useT } from '../../i18n/i18n';
 import { UserForm } from './UserForm';
+import { UserOrigin } from './UserOrigin';
 import { appInfoStore, usersStore } from './usersStore';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; user: User } | null;
@@ -76,6 +77,7 @@ export function UsersPanel() {
               <Table.Th>{t('users.field.email')}</Table.Th>
               <Table.Th>{t('users.field.affiliation')}</Table.Th>
               <Table.Th>{t('users.field.groups')}</Table.Th>
+              <Table.Th>{t('users.column.origin')}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -103,6 +105,9 @@ export function UsersPanel() {
                 <Table.Td>{u.affiliation || t('common.none')}</Table.Td>
                 <Table.Td>{u.groups.join(', ') || t('common.none')}</Table.Td>
                 <Table.Td>
+                  <UserOrigin user={u} />
+                </Table.Td>
+                <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
                     <RowAction
                       label={t('users.actAs')}
@@ -115,7 +120,8 @@ export function UsersPanel() {
                       label={t('common.edit')}
                       subject={u.username}
                       icon={IconPencil}
-                      isDisabled={!canManage}
+                      isDisabled={!canManage || u.origin === 'pod'}
+                      disabledReason={u.origin === 'pod' ? t('users.inPodOnly') : undefined}
                       onClick={() => setEditing({ mode: 'edit', user: u })}
                     />
                     <RowAction
@@ -123,7 +129,8 @@ export function UsersPanel() {
                       subject={u.username}
                       icon={IconTrash}
                       color="red"
-                      isDisabled={!canManage}
+                      isDisabled={!canManage || u.origin === 'pod'}
+                      disabledReason={u.origin === 'pod' ? t('users.inPodOnly') : undefined}
                       onClick={() => setDeleting(u)}
                     />
                   </Group>
