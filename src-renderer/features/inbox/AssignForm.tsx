@@ -1,4 +1,4 @@
-import { NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -7,6 +7,7 @@ import { call } from '../../client/client';
 import { useSubmit } from '../../client/useSubmit';
 import { FormActions } from '../../components/FormActions';
 import { useT } from '../../i18n/i18n';
+import { VideoTypeField } from '../pod/VideoTypeField';
 
 interface Values {
   title: string;
@@ -81,9 +82,8 @@ export function AssignForm(props: { files: RecorderFile[]; users: User[]; onDone
           disabled={!rules.canChooseOwner}
           {...form.getInputProps('owner')}
         />
-        <NumberInput
+        <VideoTypeField
           label={t('inbox.field.videoTypeId')}
-          min={1}
           {...form.getInputProps('videoTypeId')}
         />
         {isSingle && (

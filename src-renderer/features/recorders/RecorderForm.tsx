@@ -1,12 +1,4 @@
-import {
-  MultiSelect,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { recordingTypes, type Recorder, type User } from '../../../src-preload/contract';
@@ -14,6 +6,7 @@ import { call } from '../../client/client';
 import { FormActions } from '../../components/FormActions';
 import { useSubmit } from '../../client/useSubmit';
 import { useT } from '../../i18n/i18n';
+import { VideoTypeField } from '../pod/VideoTypeField';
 
 interface Values {
   name: string;
@@ -108,9 +101,8 @@ export function RecorderForm(props: {
             allowDeselect={false}
             {...form.getInputProps('recordingType')}
           />
-          <NumberInput
+          <VideoTypeField
             label={t('recorders.field.videoTypeId')}
-            min={1}
             {...form.getInputProps('videoTypeId')}
           />
           <TextInput
