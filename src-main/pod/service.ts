@@ -110,6 +110,11 @@ export function createPodService(options: PodServiceOptions) {
     };
   };
   const statusChanged = () => s.events.emit('pod.changed', status());
+  // Settings → Pod shows whether Pod is configured, its URL, TLS and publish mode: a POD_*
+  // setting saved there must redraw it at once, not at the next test or mirror.
+  s.events.on('settings.changed', ({ items }) => {
+    if (items.some((setting) => setting.key.startsWith('POD_'))) statusChanged();
+  });
 
   const saveVideo = (id: number, patch: PodPatch) => {
     const video = videos.setPod(id, patch, iso());
