@@ -57,18 +57,26 @@ export const videosCommand = group('videos', 'the Library', [
   leaf({
     name: 'list',
     summary: 'list the videos in the Library',
+    options: {
+      'not-in-pod': { type: 'boolean', help: 'only the videos Pod does not have yet' },
+    },
     run: async ({ io, values }) => {
       await withApp(io, values, async (app) => {
-        const videos = await app.api.invoke('videos.list', {});
+        const all = await app.api.invoke('videos.list', {});
+        const videos = values['not-in-pod']
+          ? all.filter((v) => ['none', 'refused', 'failed'].includes(v.pod.state))
+          : all;
         print(io, values, videos, () =>
           table(
             videos.map((v) => ({
               id: String(v.id),
               title: v.title,
-              duration: `${Math.round(v.durationS)} s`,
+              duration: `${String(Math.round(v.durationS))} s`,
               files: String(v.renditions.length),
+              pod: v.pod.state === 'none' ? '' : v.pod.state,
+              'pod page': v.pod.pageUrl ?? '',
             })),
-            'No videos.',
+            values['not-in-pod'] ? 'Every video is in Pod.' : 'No videos.',
           ),
         );
       });
