@@ -237,10 +237,24 @@ export function createPodService(options: PodServiceOptions) {
     return mirroring;
   }
 
-  function mayPublish(videoId: number) {
+  /** A publish job of this video that is waiting or running (a cancelled one leaves none). */
+  const hasActiveJob = async (videoId: number) =>
+    (await options.jobs().list()).some(
+      (job) =>
+        job.kind === 'podPublish' &&
+        job.subject === `video:${String(videoId)}` &&
+        (job.status === 'queued' || job.status === 'running'),
+    );
+
+  async function mayPublish(videoId: number) {
     requireConfig();
     const video = findVideo(videoId);
-    if (['queued', 'uploading', 'encoding', 'encoded'].includes(video.pod.state))
+    // `queued` or `uploading` with no job behind it: a job cancelled before it ran, or the
+    // process that ran `regie pod publish` was killed. Publishing again is what is wanted.
+    const isStale =
+      (video.pod.state === 'queued' || video.pod.state === 'uploading') &&
+      !(await hasActiveJob(videoId));
+    if (!isStale && ['queued', 'uploading', 'encoding', 'encoded'].includes(video.pod.state))
       throw new RegieError(
         'conflict',
         bi(
@@ -253,7 +267,7 @@ export function createPodService(options: PodServiceOptions) {
     mode ?? (publishMode() === 'public' ? 'public' : 'draft');
 
   async function publish(videoId: number, mode?: 'draft' | 'public'): Promise<Video> {
-    mayPublish(videoId);
+    await mayPublish(videoId);
     const chosen = modeOf(mode);
     const saved = saveVideo(videoId, { state: 'queued', error: null });
     await options.jobs().enqueue('podPublish', `video:${String(videoId)}`, {
@@ -442,7 +456,7 @@ export function createPodService(options: PodServiceOptions) {
       signal: AbortSignal,
       progress: JobContext['progress'],
     ): Promise<Video> {
-      mayPublish(videoId);
+      await mayPublish(videoId);
       saveVideo(videoId, { state: 'queued', error: null });
       await runPublish({ videoId, mode: modeOf(mode), signal, progress });
       return toVideoView(findVideo(videoId));

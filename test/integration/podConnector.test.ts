@@ -354,6 +354,23 @@ describe('pod publish', () => {
   });
 });
 
+describe('pod publish queue', () => {
+  it('lets a video be published again once its waiting job was cancelled', async () => {
+    sim = await startPodSimulator({ users: 5 });
+    open(); // no watch: the queue does not run, the job waits
+    await connect();
+    await app.api.invoke('pod.mirror', {});
+    const id = seedVideo('u2');
+    expect((await app.api.invoke('pod.publish', { videoId: id })).pod.state).toBe('queued');
+    await expect(app.api.invoke('pod.publish', { videoId: id })).rejects.toThrow(
+      /on its way to Pod/,
+    );
+    const job = (await app.api.invoke('jobs.list', {})).find((j) => j.kind === 'podPublish');
+    await app.api.invoke('jobs.cancel', { id: job?.id ?? 0 });
+    expect((await app.api.invoke('pod.publish', { videoId: id })).pod.state).toBe('queued');
+  });
+});
+
 describe('publish from the Library to Pod, end to end', () => {
   let clips: string;
   let clip: string;
