@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PodMirrorReport, PodTestReport, Video } from '../../src-preload/contract';
-import { isolatedEnv, runRegieAsync } from '../helpers/cli';
+import { isolatedEnv, repoRoot, runRegieAsync } from '../helpers/cli';
 import { startPodSimulator, type PodSimulator } from '../helpers/podSimulator';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
 
@@ -88,6 +89,33 @@ describe('regie pod', () => {
     expect(again.stderr).toContain('is already in Pod');
   });
 
+  it('publish killed mid-upload, then run again: exactly one video in Pod', async () => {
+    await connect();
+    await ok('pod', 'mirror');
+    const id = seedVideo('u3', 400_000_000); // sparse: reads as zeros, takes no disk
+    const child = spawn(
+      process.execPath,
+      ['bin/regie.js', 'pod', 'publish', String(id), '--data', dataDir],
+      { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (/upload [1-9]\d* %/.test(chunk.toString('utf8'))) resolve();
+      });
+      void exited.then(() => reject(new Error('regie pod publish ended before the upload')));
+    });
+    child.kill('SIGKILL');
+    await exited;
+    expect(sim.videos).toHaveLength(0);
+
+    const again = await regie('pod', 'publish', String(id), '--json');
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.stdout) as Video).pod.state).toBe('encoding');
+    expect(sim.videos).toHaveLength(1);
+    expect(sim.videos[0]?.fileSize).toBe(400_000_000);
+  });
+
   it('refuses a bad VIDEO_ID with exit 2', async () => {
     const result = await regie('pod', 'status', 'abc');
     expect(result.code).toBe(2);
@@ -96,7 +124,7 @@ describe('regie pod', () => {
 });
 
 /** A verified Library video, as the encode job leaves it (see podConnector.test.ts). */
-function seedVideo(owner: string): number {
+function seedVideo(owner: string, bytes = 1_500_000): number {
   const db = new Database(join(dataDir, 'regie.db'));
   try {
     const ownerId = (
@@ -105,7 +133,8 @@ function seedVideo(owner: string): number {
     const videoDir = join(dataDir, 'library', '1');
     mkdirSync(videoDir, { recursive: true });
     const source = join(dir, 'cours.mp4');
-    writeFileSync(source, Buffer.alloc(1_500_000, 1));
+    writeFileSync(source, '');
+    truncateSync(source, bytes);
     db.prepare(
       `INSERT INTO videos (id, owner_id, title, video_type_id, duration_s, is_video, dir,
          renditions_json, source_path, created_at, updated_at)
