@@ -4,6 +4,7 @@ import jobs from './003_jobs.sql?raw';
 import videos from './004_videos.sql?raw';
 import bbb from './005_bbb.sql?raw';
 import pod from './006_pod.sql?raw';
+import migration from './007_migration.sql?raw';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'videos', sql: videos },
   { version: 5, name: 'bbb', sql: bbb },
   { version: 6, name: 'pod', sql: pod },
+  { version: 7, name: 'migration', sql: migration },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
