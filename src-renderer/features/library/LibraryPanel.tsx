@@ -15,6 +15,7 @@ import { formatSize } from '../../components/format';
 import { useArea } from '../../app/useArea';
 import { PanelHeader } from '../../components/PanelHeader';
 import { useT } from '../../i18n/i18n';
+import { podStatusStore } from '../pod/podStore';
 import { usersStore } from '../users/usersStore';
 import { fileUrl, Player } from './Player';
 import { VideoGrid } from './VideoGrid';
@@ -44,6 +45,9 @@ export function LibraryPanel() {
   const [view, setView] = useState<View>(storedView);
   const [query, setQuery] = useState('');
   const [isNotInPodOnly, setNotInPodOnly] = useState(false);
+  const isPodConfigured = podStatusStore.use((s) => s.data?.configured) ?? false;
+  // Without a Pod (and nothing ever sent to one), Pod's column and filter would only be noise.
+  const showPod = isPodConfigured || (videos ?? []).some((v) => v.pod.state !== 'none');
   const ownerName = (video: Video) => users.find((u) => u.id === video.ownerId)?.username ?? '';
   const needle = fold(query.trim());
   // "Not in Pod yet": never sent, or sent and refused or failed (what may be published again).
@@ -51,14 +55,14 @@ export function LibraryPanel() {
   const shown = (videos ?? []).filter(
     (v) =>
       (needle === '' || fold(`${v.title} ${ownerName(v)}`).includes(needle)) &&
-      (!isNotInPodOnly || canPublishToPod(v)),
+      (!isNotInPodOnly || !showPod || canPublishToPod(v)),
   );
   const changeView = (next: string) => {
     const value: View = next === 'list' ? 'list' : 'grid';
     localStorage.setItem(viewKey, value);
     setView(value);
   };
-  const props = { videos: shown, ownerName, onPlay: setPlaying };
+  const props = { videos: shown, ownerName, onPlay: setPlaying, showPod };
   return (
     <Stack>
       <PanelHeader title={t('library.title')} intro={t('library.intro')} />
@@ -71,11 +75,13 @@ export function LibraryPanel() {
             onChange={(e) => setQuery(e.currentTarget.value)}
             w={320}
           />
-          <Switch
-            label={t('library.notInPod', { count: notInPod })}
-            checked={isNotInPodOnly}
-            onChange={(e) => setNotInPodOnly(e.currentTarget.checked)}
-          />
+          {showPod && (
+            <Switch
+              label={t('library.notInPod', { count: notInPod })}
+              checked={isNotInPodOnly}
+              onChange={(e) => setNotInPodOnly(e.currentTarget.checked)}
+            />
+          )}
         </Group>
         <SegmentedControl
           value={view}

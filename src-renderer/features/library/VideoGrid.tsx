@@ -22,6 +22,8 @@ export function VideoGrid(props: {
   videos: Video[];
   ownerName: (video: Video) => string;
   onPlay: (video: Video) => void;
+  /** A Pod is configured, or was: each video's place in Pod is shown. */
+  showPod: boolean;
 }) {
   const t = useT();
   return (
@@ -61,9 +63,11 @@ export function VideoGrid(props: {
                 {props.ownerName(video)}
               </Text>
             </UnstyledButton>
-            <Group mt={6}>
-              <PodCell video={video} />
-            </Group>
+            {props.showPod && (
+              <Group mt={6}>
+                <PodCell video={video} />
+              </Group>
+            )}
           </Card>
         );
       })}

@@ -19,6 +19,8 @@ export function VideoTable(props: {
   videos: Video[];
   ownerName: (video: Video) => string;
   onPlay: (video: Video) => void;
+  /** A Pod is configured, or was: each video's place in Pod is shown. */
+  showPod: boolean;
 }) {
   const t = useT();
   const language = useLanguage((s) => s.language);
@@ -35,7 +37,7 @@ export function VideoTable(props: {
             <Table.Th>{t('library.column.renditions')}</Table.Th>
             <Table.Th>{t('library.column.size')}</Table.Th>
             <Table.Th>{t('library.column.published')}</Table.Th>
-            <Table.Th>{t('library.column.pod')}</Table.Th>
+            {props.showPod && <Table.Th>{t('library.column.pod')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -69,9 +71,11 @@ export function VideoTable(props: {
                 </Table.Td>
                 <Table.Td>{formatSize(totalSize(video))}</Table.Td>
                 <Table.Td>{time.format(new Date(video.createdAt))}</Table.Td>
-                <Table.Td>
-                  <PodCell video={video} />
-                </Table.Td>
+                {props.showPod && (
+                  <Table.Td>
+                    <PodCell video={video} />
+                  </Table.Td>
+                )}
               </Table.Tr>
             );
           })}
