@@ -263,6 +263,8 @@ export const en = {
   'encodings.phase.fetch': 'Fetch',
   'encodings.phase.render': 'Draw',
   'encodings.phase.compose': 'Compose',
+  'encodings.phase.upload': 'Upload to Pod',
+  'encodings.phase.lookup': 'Look up in Pod',
   'bbb.title': 'BigBlueButton',
   'bbb.intro':
     'Meetings and who moderated them, kept after BBB forgets them; recordings, and their publication to a moderator.',

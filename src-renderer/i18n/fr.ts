@@ -271,6 +271,8 @@ export const fr: Record<MessageKey, string> = {
   'encodings.phase.fetch': 'Récupération',
   'encodings.phase.render': 'Dessin',
   'encodings.phase.compose': 'Assemblage',
+  'encodings.phase.upload': 'Envoi vers Pod',
+  'encodings.phase.lookup': 'Recherche dans Pod',
   'bbb.title': 'BigBlueButton',
   'bbb.intro':
     'Les réunions et leurs modérateurs, gardés après que BBB les oublie ; les enregistrements et leur publication à un modérateur.',

@@ -59,7 +59,7 @@ export function EncodingsPanel() {
               <Table.Tr key={job.id} data-testid="job-row">
                 <Table.Td>
                   <Text size="sm" fw={500}>
-                    {jobTitle(job, recordings)}
+                    {jobTitle(job, recordings, videos)}
                   </Text>
                   <Text size="xs" c="dimmed">{`#${String(job.id)} · ${job.subject}`}</Text>
                   {job.error && (
@@ -114,7 +114,7 @@ export function EncodingsPanel() {
       )}
       <JobDrawer
         job={openedJob}
-        title={openedJob ? jobTitle(openedJob, recordings) : ''}
+        title={openedJob ? jobTitle(openedJob, recordings, videos) : ''}
         onClose={() => setOpened(null)}
       />
     </Stack>

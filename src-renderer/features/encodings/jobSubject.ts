@@ -6,14 +6,31 @@ export function recordingIdOf(subject: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** What a job works on, for people: the recording's title when there is one. */
-export function jobTitle(job: Pick<Job, 'subject'>, recordings: readonly Recording[]): string {
-  const id = recordingIdOf(job.subject);
-  return (id !== null ? recordings.find((r) => r.id === id)?.title : undefined) ?? job.subject;
+/** `video:12` (a Pod publication) → 12; null for other subjects. */
+export function videoIdOf(subject: string): number | null {
+  const match = /^video:(\d+)$/.exec(subject);
+  return match ? Number(match[1]) : null;
 }
 
-/** The video a finished encode published, if any. */
+/** What a job works on, for people: the recording's or the video's title when there is one. */
+export function jobTitle(
+  job: Pick<Job, 'subject'>,
+  recordings: readonly Recording[],
+  videos: readonly Video[] = [],
+): string {
+  const id = recordingIdOf(job.subject);
+  const videoId = videoIdOf(job.subject);
+  return (
+    (id !== null ? recordings.find((r) => r.id === id)?.title : undefined) ??
+    (videoId !== null ? videos.find((v) => v.id === videoId)?.title : undefined) ??
+    job.subject
+  );
+}
+
+/** The video a finished encode published (or a Pod publication sent), if any. */
 export function jobVideo(job: Pick<Job, 'subject'>, videos: readonly Video[]): Video | undefined {
+  const videoId = videoIdOf(job.subject);
+  if (videoId !== null) return videos.find((v) => v.id === videoId);
   const id = recordingIdOf(job.subject);
   return id === null ? undefined : videos.find((v) => v.recordingId === id);
 }
