@@ -29,6 +29,7 @@ import { checkPrograms } from '../library/programsCheck';
 import { createLibraryService } from '../library/service';
 import { createVideosRepository } from '../library/repository';
 import { createPodService, type PodService } from '../pod/service';
+import { createMigrationService, type MigrationService } from '../migration/service';
 import { stopAllChildren } from '../media/children';
 import { keyFileCipher, type SecretCipher } from '../secrets/cipher';
 import { createSettingsService } from '../settings/service';
@@ -73,6 +74,8 @@ export interface RegieApp {
   dataDir: string;
   /** The file behind a preview URL (/media/file/<id>[/slide/<n>]), for the web host. */
   mediaPath(fileId: number, slide?: number): string | undefined;
+  /** `regie migrate`: a run's lines in this process (not through the queue). */
+  migrateNow: MigrationService['runNow'];
   /** `regie pod publish`: a video sent to Pod in this process (not through the queue). */
   podPublishNow: PodService['publishNow'];
   /** A published video's file (/library/<id>/<name>), for the web host. */
@@ -181,12 +184,23 @@ function compose(
       encode: (ctx) => library.encode(ctx),
       bbbPublish: (ctx) => bbb.runPublishJob(ctx),
       podPublish: (ctx) => pod.runPublishJob(ctx),
+      migrationItem: (ctx) => migration.runItem(ctx),
     },
     events: {
       changed: (job) => events.emit('jobs.changed', { items: [job] }),
       progressed: (job) => events.emit('jobs.progressed', { items: [job] }),
     },
     workDir: join(dataDir, 'work'),
+  });
+  const migration = createMigrationService({
+    s: services,
+    jobs: () => jobs,
+    recorders: () => recorders.list(),
+    server: (id) => {
+      const server = bbb.servers.repo.list().find((x) => x.id === id);
+      return server && { name: server.name, version: server.version };
+    },
+    refresh: (serverId) => bbb.mirrorServer(serverId),
   });
   const inbox = createInboxService({
     s: services,
@@ -254,6 +268,11 @@ function compose(
     'pod.catalog': () => pod.catalog(),
     'pod.publish': ({ videoId, mode }) => pod.publish(videoId, mode),
     'pod.refresh': ({ videoId }) => pod.refresh(videoId),
+    'migration.plan': (args) => migration.plan(args),
+    'migration.start': ({ runId }) => migration.start(runId),
+    'migration.runs': () => migration.runs(),
+    'migration.items': ({ runId, ...filter }) => migration.items(runId, filter),
+    'externalRecordings.list': () => migration.externals(),
   };
 
   const dispatch = (name: string, rawArgs: unknown): unknown => {
@@ -336,6 +355,7 @@ function compose(
     mediaPath: (fileId, slide) => inbox.mediaPath(fileId, slide),
     libraryFile: (videoId, name) => library.libraryFile(videoId, name),
     podPublishNow: (...args) => pod.publishNow(...args),
+    migrateNow: (...args) => migration.runNow(...args),
     close: () => (closing ??= close()),
   };
 

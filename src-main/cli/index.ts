@@ -6,6 +6,7 @@ import { encodeCommand } from './commands/encode';
 import { jobsCommand, videosCommand } from './commands/jobs';
 import { journalCommand } from './commands/journal';
 import { podCommand } from './commands/pod';
+import { migrateCommand } from './commands/migrate';
 import { recorderCommand } from './commands/recorder';
 import { recordingsCommand } from './commands/recordings';
 import { serveCommand } from './commands/serve';
@@ -51,6 +52,7 @@ export const commandTree: readonly CommandNode[] = [
   journalCommand,
   bbbCommand,
   podCommand,
+  migrateCommand,
   completion,
   version,
 ];

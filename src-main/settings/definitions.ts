@@ -335,6 +335,26 @@ export const definitions = [
     ),
   },
   {
+    key: 'MIGRATION_CONCURRENCY',
+    type: 'integer',
+    group: 'bbb',
+    defaultValue: 2,
+    help: bi(
+      'Recordings a migration downloads or converts at the same time (regie migrate).',
+      'Enregistrements téléchargés ou convertis en même temps par une migration (regie migrate).',
+    ),
+  },
+  {
+    key: 'MIGRATION_IGNORED_SERVERS',
+    type: 'stringList',
+    group: 'bbb',
+    defaultValue: [],
+    help: bi(
+      "Origin servers (bbb-origin-server-name) whose recordings are not looked up in Moodle (Pod's IGNORED_SERVERS).",
+      "Serveurs d'origine (bbb-origin-server-name) dont les enregistrements ne sont pas cherchés dans Moodle (IGNORED_SERVERS de Pod).",
+    ),
+  },
+  {
     key: 'BBB_ERROR_DIGEST_MINUTES',
     type: 'integer',
     group: 'bbb',

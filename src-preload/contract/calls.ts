@@ -9,6 +9,7 @@ import type {
   BbbServerView,
 } from './bbb';
 import type { PodCatalog, PodMirrorReport, PodStatusView, PodTestReport } from './pod';
+import type { ExternalRecordingView, MigrationItemView, MigrationRunView } from './migration';
 import type {
   AppInfo,
   AssignRules,
@@ -264,6 +265,49 @@ export const calls = {
   ).returns<Video>(),
   /** Reads the video's state in Pod again (encoding step, encoded). */
   'pod.refresh': call(z.object({ videoId: z.number().int().positive() }).strict()).returns<Video>(),
+
+  /** Plans a migration: one line per recording (what, to whom, which file, why); `dry` stops there. */
+  'migration.plan': call(
+    z
+      .object({
+        serverId: z.number().int().positive(),
+        mode: z.enum(['manual_claim', 'import_video', 'export_csv']),
+        recorderId: z.number().int().positive().optional(),
+        admin: z.string().optional(),
+        csvPath: z.string().optional(),
+        useMoodle: z.boolean().optional(),
+        min: z.number().int().positive().optional(),
+        max: z.number().int().positive().optional(),
+        from: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+        to: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+        originServer: z.string().optional(),
+        states: z.array(z.string()).optional(),
+        dry: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<MigrationRunView>(),
+  /** Runs a plan, or resumes one: only the lines not done yet. */
+  'migration.start': call(
+    z.object({ runId: z.number().int().positive() }).strict(),
+  ).returns<MigrationRunView>(),
+  'migration.runs': call(none).returns<MigrationRunView[]>(),
+  'migration.items': call(
+    z
+      .object({
+        runId: z.number().int().positive(),
+        state: z.enum(['planned', 'running', 'done', 'skipped', 'failed']).optional(),
+        limit: z.number().int().min(1).max(100_000).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict(),
+  ).returns<MigrationItemView[]>(),
+  'externalRecordings.list': call(none).returns<ExternalRecordingView[]>(),
 
   'journal.list': call(
     z

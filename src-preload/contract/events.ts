@@ -12,6 +12,7 @@ import type {
   Video,
 } from './entities';
 import type { PodStatusView } from './pod';
+import type { MigrationRunView } from './migration';
 import type { BbbMatchCase, BbbMeetingView, BbbRecordingView, BbbServerView } from './bbb';
 
 /**
@@ -56,6 +57,7 @@ export interface Events {
   'bbbMatches.changed': Changed<BbbMatchCase, string>;
   /** Settings → Pod: a test or a mirror ended, or one started (one status, not a collection). */
   'pod.changed': PodStatusView;
+  'migration.changed': Changed<MigrationRunView>;
 }
 
 export type EventName = keyof Events;
@@ -79,5 +81,6 @@ const eventRecord: Record<EventName, true> = {
   'bbbRecordings.changed': true,
   'bbbMatches.changed': true,
   'pod.changed': true,
+  'migration.changed': true,
 };
 export const eventNames = Object.keys(eventRecord) as EventName[];

@@ -5,3 +5,4 @@ export * from './bridge';
 export * from './names';
 export * from './bbb';
 export * from './pod';
+export * from './migration';

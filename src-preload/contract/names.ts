@@ -55,5 +55,10 @@ const callRecord: Record<CallName, true> = {
   'pod.catalog': true,
   'pod.publish': true,
   'pod.refresh': true,
+  'migration.plan': true,
+  'migration.start': true,
+  'migration.runs': true,
+  'migration.items': true,
+  'externalRecordings.list': true,
 };
 export const callNameList = Object.keys(callRecord) as CallName[];

@@ -1,0 +1,398 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type {
+  ExternalRecordingView,
+  MigrationItemView,
+  MigrationOptions,
+  MigrationRunView,
+} from '../../src-preload/contract';
+import { bi, RegieError, validationError } from '../ground/errors';
+import { runPool } from '../ground/pool';
+import { messageOf } from '../ground/wording';
+import type { JobContext, JobQueue } from '../jobs';
+import type { Services } from '../kit/services';
+import { resolveProgram } from '../media';
+import { convertRecording } from '../presentation/convert';
+import type { RecorderView } from '../../src-preload/contract';
+import { migrationCsv } from './csv';
+import { deliverFile } from './deliver';
+import { listRecordings, presentationUrl, sourceUrlOf, type ListedRecording } from './listing';
+import { planItems, selectRecordings, type OwnerLookup, type PlannedOwner } from './plan';
+import { createMigrationRepository, toItemView, type StoredItem } from './repository';
+
+export interface MigrationServiceOptions {
+  s: Services;
+  jobs: () => JobQueue;
+  recorders: () => RecorderView[];
+  /** The server's name and detected version (bbb_servers). */
+  server: (id: number) => { name: string; version: string | null } | undefined;
+  /** Mirrors every recording of the server (the snapshot a plan reads). */
+  refresh: (serverId: number) => Promise<unknown>;
+  /** Moodle's moderators of one recording, when the run asks for them. */
+  lookupOwners?: (r: ListedRecording) => Promise<OwnerLookup>;
+}
+
+/**
+ * The migration wizard's core (issue #12): a plan first, one line per recording; then the lines
+ * run (files as `migrationItem` jobs, external recordings and the CSV at once); every outcome is
+ * stored, so a run resumed or run again does only what is not done.
+ */
+export function createMigrationService(options: MigrationServiceOptions) {
+  const { s } = options;
+  const repo = createMigrationRepository(s.db);
+  const iso = () => s.now().toISOString();
+  const changed = (runId: number) => {
+    const run = repo.run(runId);
+    if (run) s.events.emit('migration.changed', { items: [run] });
+  };
+
+  const findRun = (id: number) => {
+    const run = repo.run(id);
+    if (!run)
+      throw new RegieError(
+        'not_found',
+        bi(`No migration run ${String(id)}.`, `Aucune migration ${String(id)}.`),
+      );
+    return run;
+  };
+
+  function check(o: MigrationOptions) {
+    const errors: Record<string, ReturnType<typeof bi>> = {};
+    if (!options.server(o.serverId))
+      errors.serverId = bi('no such BBB server', 'serveur BBB inconnu');
+    if (o.mode === 'manual_claim') {
+      const recorder = options.recorders().find((r) => r.id === o.recorderId);
+      if (!recorder)
+        errors.recorderId = bi(
+          'choose the recorder whose folder receives the files',
+          "choisissez l'enregistreur dont le dossier reçoit les fichiers",
+        );
+      else if (recorder.folderProblem) errors.recorderId = recorder.folderProblem;
+    }
+    if (o.mode === 'import_video' && !s.users.byUsername(o.admin ?? ''))
+      errors.admin = bi(
+        'name an existing user: recordings nobody else is found for go to them',
+        'indiquez un utilisateur existant : les enregistrements sans autre propriétaire lui reviennent',
+      );
+    if (o.mode === 'export_csv' && !o.csvPath)
+      errors.csvPath = bi('name the CSV file to write', 'indiquez le fichier CSV à écrire');
+    if (o.min !== undefined && o.max !== undefined && o.min > o.max)
+      errors.min = bi('min is after max', 'min est après max');
+    if (Object.keys(errors).length > 0) throw validationError(errors);
+  }
+
+  /** Plans a run (and writes the CSV, in dry runs too); a dry run stops there. */
+  async function plan(o: MigrationOptions): Promise<MigrationRunView> {
+    check(o);
+    const server = options.server(o.serverId);
+    const recorder = options.recorders().find((r) => r.id === o.recorderId);
+    const all = listRecordings(s.db, o.serverId);
+    const chosen = selectRecordings(all, o);
+    const externals = repo.externalKeys();
+    const items = await planItems(chosen, {
+      options: o,
+      version: server?.version ?? null,
+      ...(recorder ? { dropPath: recorder.dropPath } : {}),
+      delivered: repo.delivered(o.serverId),
+      hasExternal: (url, username) => externals.has(`${url}\u0000${username}`),
+      ...(options.lookupOwners ? { lookupOwners: options.lookupOwners } : {}),
+      usernameExists: (username) => s.users.byUsername(username) !== undefined,
+    });
+    const runId = repo.createRun(o, items, iso());
+    if (o.mode === 'export_csv' && o.csvPath) {
+      const byId = new Map(chosen.map((r) => [r.recordId, r]));
+      const rows = items.flatMap((item) => {
+        const recording = byId.get(item.recordId);
+        return recording ? [{ recording, owners: item.owners }] : [];
+      });
+      await writeCsv(
+        o.csvPath,
+        migrationCsv(rows, {
+          version: server?.version ?? null,
+          withMoodleOwners: o.useMoodle === true,
+        }),
+      );
+    }
+    s.record({
+      kind: 'migration.planned',
+      subject: `migration:${String(runId)}`,
+      text: bi(
+        `Migration ${String(runId)} planned on ${server?.name ?? ''}: ${String(items.length)} recordings (${o.mode}${o.dry ? ', dry run' : ''})`,
+        `Migration ${String(runId)} planifiée sur ${server?.name ?? ''} : ${String(items.length)} enregistrements (${o.mode}${o.dry ? ', simulation' : ''})`,
+      ),
+    });
+    changed(runId);
+    return findRun(runId);
+  }
+
+  async function writeCsv(path: string, text: string) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      await writeFile(path, text, 'utf8');
+    } catch (error) {
+      throw new RegieError(
+        'disk',
+        bi(
+          `The CSV ${path} could not be written: ${messageOf(error).en}`,
+          `Le CSV ${path} n'a pas pu être écrit : ${messageOf(error).fr}`,
+        ),
+      );
+    }
+  }
+
+  /** Runs what a plan says; again on a run left half-way: only what is not done yet. */
+  async function start(runId: number): Promise<MigrationRunView> {
+    const run = findRun(runId);
+    if (run.isDry)
+      throw new RegieError(
+        'conflict',
+        bi(
+          `Migration ${String(runId)} is a dry run: plan it again without --dry to run it.`,
+          `La migration ${String(runId)} est une simulation : planifiez-la à nouveau sans --dry pour l'exécuter.`,
+        ),
+      );
+    repo.setRun(runId, 'running', iso());
+    const pending = repo.items(runId).filter((i) => i.state === 'planned' || i.state === 'failed');
+    if (run.mode === 'manual_claim') {
+      const active = new Set(
+        (await options.jobs().list())
+          .filter(
+            (j) => j.kind === 'migrationItem' && (j.status === 'queued' || j.status === 'running'),
+          )
+          .map((j) => j.subject),
+      );
+      for (const item of pending) {
+        const subject = `migration-item:${String(item.id)}`;
+        if (active.has(subject)) continue;
+        repo.setItem(item.id, 'planned', iso());
+        await options.jobs().enqueue('migrationItem', subject, { itemId: item.id });
+      }
+    } else {
+      const server = options.server(run.serverId);
+      const recordings = new Map(listRecordings(s.db, run.serverId).map((r) => [r.recordId, r]));
+      for (const item of pending) {
+        if (run.mode === 'export_csv') {
+          repo.setItem(item.id, 'done', iso());
+          continue;
+        }
+        const recording = recordings.get(item.recordId);
+        try {
+          if (!recording) throw gone(item.recordId);
+          importExternal(run.serverId, item, recording, server?.version ?? null);
+          repo.setItem(item.id, 'done', iso());
+        } catch (error) {
+          repo.setItem(item.id, 'failed', iso(), { error: messageOf(error) });
+        }
+      }
+    }
+    settle(runId);
+    return findRun(runId);
+  }
+
+  const gone = (recordId: string) =>
+    new RegieError(
+      'not_found',
+      bi(
+        `${recordId} is no longer in the server's list: refresh the listing and plan again.`,
+        `${recordId} n'est plus dans la liste du serveur : actualisez la liste et planifiez à nouveau.`,
+      ),
+    );
+
+  /** One external recording per (source URL, owner); a Moodle user Régie lacks is made staff. */
+  function importExternal(
+    serverId: number,
+    item: StoredItem,
+    recording: ListedRecording,
+    version: string | null,
+  ) {
+    const sourceUrl = sourceUrlOf(recording, version) ?? item.target ?? '';
+    for (const owner of item.ownerDetails) {
+      const user = s.users.byUsername(owner.username) ?? createUser(owner);
+      repo.addExternal({
+        serverId,
+        recordId: recording.recordId,
+        name: recording.name,
+        startAt: new Date(recording.startMs).toISOString(),
+        ownerId: user.id,
+        sourceUrl,
+        at: iso(),
+      });
+    }
+  }
+
+  /** Pod creates missing Moodle users as staff (§3.6.4, §8.3.9); Régie does the same, journalled. */
+  function createUser(owner: PlannedOwner) {
+    const user = s.users.insert(
+      {
+        username: owner.username,
+        firstName: owner.firstName ?? '',
+        lastName: owner.lastName ?? '',
+        email: owner.email ?? '',
+        isStaff: true,
+        isSuperuser: false,
+        affiliation: '',
+        groups: [],
+      },
+      iso(),
+    );
+    s.record({
+      kind: 'users.created',
+      by: 'system',
+      subject: `user:${String(user.id)}`,
+      text: bi(
+        `User ${user.username} added from Moodle by the migration (staff, as Pod does)`,
+        `Utilisateur ${user.username} ajouté depuis Moodle par la migration (statut équipe, comme Pod)`,
+      ),
+    });
+    s.events.emit('users.changed', { items: [user] });
+    return user;
+  }
+
+  /** A run is over once no line is planned or running: done, or failed when a line failed. */
+  function settle(runId: number) {
+    const run = findRun(runId);
+    const open = (run.byState.planned ?? 0) + (run.byState.running ?? 0);
+    if (run.status === 'running' && open === 0)
+      repo.setRun(runId, (run.byState.failed ?? 0) > 0 ? 'failed' : 'done', iso());
+    changed(runId);
+  }
+
+  /** The `migrationItem` job: one recording into the recorder's drop folder, whole or not at all. */
+  async function runItem(ctx: JobContext): Promise<void> {
+    const { itemId } = ctx.job.payload as { itemId: number };
+    const item = repo.item(itemId);
+    if (!item)
+      throw new RegieError(
+        'not_found',
+        bi('This migration line is gone.', 'Cette ligne de migration a disparu.'),
+      );
+    if (item.state === 'done') return;
+    const run = findRun(item.runId);
+    const dest = item.target ?? '';
+    repo.setItem(item.id, 'running', iso());
+    changed(run.id);
+    try {
+      if (existsSync(dest) && statSync(dest).size > 0) {
+        // Delivered by an attempt that stopped before it was recorded: whole, since files only
+        // arrive there by rename.
+        repo.recordFile(run.serverId, item.recordId, dest, statSync(dest).size, iso());
+      } else {
+        const recording = listRecordings(s.db, run.serverId).find(
+          (r) => r.recordId === item.recordId,
+        );
+        if (!recording) throw gone(item.recordId);
+        const server = options.server(run.serverId);
+        const video = recording.formats.find((f) => f.type === 'video');
+        const presentation = recording.formats.find((f) => f.type === 'presentation');
+        const tmp = join(ctx.tempDir, basename(dest));
+        const [width = 1280, height = 720] = s.settings
+          .getString('BBB_CONVERT_SIZE')
+          .split('x')
+          .map((v) => Number.parseInt(v, 10));
+        await convertRecording({
+          source: {
+            playbackUrl: presentation
+              ? presentationUrl(
+                  presentation.url,
+                  recording.internalMeetingId,
+                  server?.version ?? null,
+                )
+              : (video?.url ?? ''),
+            videoUrl: video?.url ?? null,
+          },
+          method: item.action === 'download' ? 'video' : 'auto',
+          out: tmp,
+          workRoot: join(s.dataDir, 'work'),
+          ffmpeg: resolveProgram('ffmpeg', { setting: s.settings.getString('FFMPEG_CMD') }),
+          ffprobe: resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') }),
+          chromiumPath: s.settings.getString('CHROMIUM_CMD'),
+          width,
+          height,
+          layout:
+            s.settings.getString('BBB_CONVERT_LAYOUT') === 'slides' ? 'slides' : 'slides+webcams',
+          withChat: s.settings.get('BBB_CONVERT_CHAT') === true,
+          locale: 'fr',
+          fps: 10,
+          signal: ctx.signal,
+          onProgress: (p) =>
+            ctx.progress({ phase: p.phase === 'encode' ? 'compose' : p.phase, percent: p.percent }),
+          onCommand: (command) => ctx.recordCommand(command),
+        });
+        mkdirSync(dirname(dest), { recursive: true });
+        const size = await deliverFile(tmp, dest);
+        repo.recordFile(run.serverId, item.recordId, dest, size, iso());
+      }
+      repo.setItem(item.id, 'done', iso());
+    } catch (error) {
+      repo.setItem(item.id, ctx.signal.aborted ? 'planned' : 'failed', iso(), {
+        error: ctx.signal.aborted ? null : messageOf(error),
+      });
+      throw error;
+    } finally {
+      settle(run.id);
+    }
+  }
+
+  /**
+   * `regie migrate`: the run's lines in this process, `concurrency` at a time, not through the
+   * queue (a console may be running it; starting a second queue would take its jobs for a
+   * crash's). `onItem` hears of each line as it ends. An abort leaves the lines not done as
+   * planned: running the same command again finishes them.
+   */
+  async function runNow(
+    runId: number,
+    how: { signal: AbortSignal; concurrency: number; onItem: (item: MigrationItemView) => void },
+  ): Promise<MigrationRunView> {
+    const run = findRun(runId);
+    if (run.mode !== 'manual_claim') {
+      const done = await start(runId);
+      for (const item of repo.items(runId)) how.onItem(toItemView(item));
+      return done;
+    }
+    repo.setRun(runId, 'running', iso());
+    const pending = repo.items(runId).filter((i) => i.state === 'planned' || i.state === 'failed');
+    for (const item of repo.items(runId).filter((i) => i.state === 'skipped'))
+      how.onItem(toItemView(item));
+    await runPool(pending, how.concurrency, how.signal, async (item, signal) => {
+      const tempDir = await mkdtemp(join(s.dataDir, 'work', `migration-${String(item.id)}-`));
+      try {
+        await runItem({
+          job: { payload: { itemId: item.id } } as JobContext['job'],
+          signal,
+          tempDir,
+          progress: () => undefined,
+          recordCommand: () => undefined,
+          recordStderr: () => undefined,
+          discardUnlessSucceeded: () => undefined,
+        }).catch(() => undefined); // the line's state and error are stored; the run goes on
+      } finally {
+        await rm(tempDir, { recursive: true, force: true });
+      }
+      const ended = repo.item(item.id);
+      if (ended) how.onItem(toItemView(ended));
+    });
+    if (how.signal.aborted) repo.setRun(runId, 'planned', iso());
+    settle(runId);
+    return findRun(runId);
+  }
+
+  return {
+    plan,
+    start,
+    runNow,
+    runItem,
+    runs: () => repo.runs(),
+    run: findRun,
+    items: (runId: number, filter: { state?: string; limit?: number; offset?: number } = {}) =>
+      repo.items(runId, filter).map(toItemView) satisfies MigrationItemView[],
+    /** Failed lines back to planned, then run again. */
+    async retryFailed(runId: number) {
+      return start(runId);
+    },
+    externals: (): ExternalRecordingView[] => repo.externals(),
+    refresh: (serverId: number) => options.refresh(serverId),
+  };
+}
+
+export type MigrationService = ReturnType<typeof createMigrationService>;
