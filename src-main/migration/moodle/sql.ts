@@ -51,7 +51,11 @@ async function openMysql(options: SessionOptions): Promise<SqlSession> {
   // A dropped connection is reported by the next query; without a listener it would crash Régie.
   conn.on('error', () => undefined);
   // Read-only unless the notice may be written (issue #12 §4): a bug here cannot write Moodle.
-  if (!c.canWriteNotice) await conn.query('SET SESSION TRANSACTION READ ONLY');
+  if (!c.canWriteNotice)
+    await conn.query('SET SESSION TRANSACTION READ ONLY').catch(async (error: unknown) => {
+      await conn.end();
+      throw error;
+    });
   const tableName = (name: string) => safeIdentifier(`${c.tablePrefix}${name}`);
   return {
     kind: 'mysql',
