@@ -83,7 +83,9 @@ function add(
   run: { io: CliIo; globals: () => Record<string, unknown> },
 ): void {
   // `.command()` (not addCommand) so the child inherits the output and exit settings.
-  const command = parent.command(node.name).description(node.summary);
+  const command = parent
+    .command(node.name, node.kind === 'leaf' && node.isDefault ? { isDefault: true } : {})
+    .description(node.summary);
   if (node.kind === 'group') {
     for (const child of node.children) add(command, child, run);
     return;

@@ -38,6 +38,8 @@ export interface LeafCommand {
   options: Options;
   /** Help text after the options: examples, notes. */
   notes?: string;
+  /** Run when its group is given without a subcommand (`regie migrate --server …`). */
+  isDefault?: boolean;
   run: (ctx: LeafContext<Options>) => Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export function leaf<const O extends Options = Record<never, OptionSpec>>(spec: 
   args?: readonly string[];
   options?: O;
   notes?: string;
+  isDefault?: boolean;
   run: (ctx: LeafContext<O>) => Promise<void>;
 }): LeafCommand {
   return {
@@ -66,6 +69,7 @@ export function leaf<const O extends Options = Record<never, OptionSpec>>(spec: 
     args: spec.args ?? [],
     options: spec.options ?? {},
     ...(spec.notes !== undefined ? { notes: spec.notes } : {}),
+    ...(spec.isDefault ? { isDefault: true } : {}),
     run: spec.run as LeafCommand['run'],
   };
 }
@@ -83,7 +87,7 @@ export function group(
 export function commandPaths(nodes: readonly CommandNode[], prefix: string[] = []): string[][] {
   return nodes.flatMap((node) =>
     node.kind === 'leaf'
-      ? [[...prefix, node.name]]
+      ? [node.isDefault ? prefix : [...prefix, node.name]]
       : commandPaths(node.children, [...prefix, node.name]),
   );
 }

@@ -7,7 +7,7 @@ import type {
 import { integerOption } from '../commandLine';
 import { print, withApp } from '../context';
 import { namingOptions, UsageError, type CliIo } from '../io';
-import { leaf } from '../spec';
+import { group, leaf } from '../spec';
 
 const rule = '------------------------------';
 
@@ -87,8 +87,9 @@ function modeOf(values: {
  * `regie migrate` with Pod's flags (issue #12 §8): plans, prints one line per recording, then
  * (without --dry) runs the plan in this process. Run again, it does only what is not done yet.
  */
-export const migrateCommand = leaf({
-  name: 'migrate',
+export const migrateRun = leaf({
+  name: 'run',
+  isDefault: true,
   summary: "move an old BBB server's recordings to their owners (Pod's migrate_bbb_recordings)",
   options: {
     server: { type: 'string', value: 'NAME', help: 'the old BBB/Scalelite server (required)' },
@@ -201,3 +202,10 @@ async function execute(
     },
   });
 }
+
+/** `regie migrate [run] …` and, beside it, `regie migrate moodle …`. */
+export const migrateCommand = group(
+  'migrate',
+  "move an old BBB server's recordings to their owners (Pod's migrate_bbb_recordings)",
+  [migrateRun],
+);
