@@ -30,6 +30,8 @@ import { createLibraryService } from '../library/service';
 import { createVideosRepository } from '../library/repository';
 import { createPodService, type PodService } from '../pod/service';
 import { createMigrationService, type MigrationService } from '../migration/service';
+import { createMoodleConnectionsService } from '../migration/moodle/service';
+import { moodleSession } from '../migration/moodleOwners';
 import { stopAllChildren } from '../media/children';
 import { keyFileCipher, type SecretCipher } from '../secrets/cipher';
 import { createSettingsService } from '../settings/service';
@@ -192,8 +194,10 @@ function compose(
     },
     workDir: join(dataDir, 'work'),
   });
+  const moodle = createMoodleConnectionsService({ s: services, cipher });
   const migration = createMigrationService({
     s: services,
+    moodle: () => moodleSession(moodle, settings.get('MIGRATION_IGNORED_SERVERS')),
     jobs: () => jobs,
     recorders: () => recorders.list(),
     server: (id) => {
@@ -273,6 +277,10 @@ function compose(
     'migration.runs': () => migration.runs(),
     'migration.items': ({ runId, ...filter }) => migration.items(runId, filter),
     'externalRecordings.list': () => migration.externals(),
+    'moodle.list': () => moodle.list(),
+    'moodle.add': (args) => moodle.add(args),
+    'moodle.remove': ({ id }) => moodle.remove(id),
+    'moodle.test': ({ id }) => moodle.test(id),
   };
 
   const dispatch = (name: string, rawArgs: unknown): unknown => {

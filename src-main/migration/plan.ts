@@ -10,6 +10,8 @@ export interface PlannedOwner {
   lastName?: string;
   email?: string;
   create?: boolean;
+  /** Found in Moodle: the run then writes Moodle's notice into the activity (§3.8.4). */
+  fromMoodle?: boolean;
 }
 
 export interface PlannedItem {
@@ -176,7 +178,11 @@ async function importLine(
     const found =
       context.options.useMoodle && context.lookupOwners ? await context.lookupOwners(r) : null;
     if (found && 'owners' in found && found.owners.length > 0) {
-      owners = found.owners.map((o) => ({ ...o, create: !context.usernameExists(o.username) }));
+      owners = found.owners.map((o) => ({
+        ...o,
+        create: !context.usernameExists(o.username),
+        fromMoodle: true,
+      }));
       why = found.from;
     } else {
       const admin = context.options.admin ?? '';

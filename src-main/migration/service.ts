@@ -18,7 +18,8 @@ import type { RecorderView } from '../../src-preload/contract';
 import { migrationCsv } from './csv';
 import { deliverFile } from './deliver';
 import { listRecordings, presentationUrl, sourceUrlOf, type ListedRecording } from './listing';
-import { planItems, selectRecordings, type OwnerLookup, type PlannedOwner } from './plan';
+import type { MoodleSession } from './moodleOwners';
+import { planItems, selectRecordings, type PlannedOwner } from './plan';
 import { createMigrationRepository, toItemView, type StoredItem } from './repository';
 
 export interface MigrationServiceOptions {
@@ -29,8 +30,8 @@ export interface MigrationServiceOptions {
   server: (id: number) => { name: string; version: string | null } | undefined;
   /** Mirrors every recording of the server (the snapshot a plan reads). */
   refresh: (serverId: number) => Promise<unknown>;
-  /** Moodle's moderators of one recording, when the run asks for them. */
-  lookupOwners?: (r: ListedRecording) => Promise<OwnerLookup>;
+  /** Moodle's databases, when a run asks for them (--use-database-moodle). */
+  moodle?: () => MoodleSession;
 }
 
 /**
@@ -90,15 +91,21 @@ export function createMigrationService(options: MigrationServiceOptions) {
     const all = listRecordings(s.db, o.serverId);
     const chosen = selectRecordings(all, o);
     const externals = repo.externalKeys();
-    const items = await planItems(chosen, {
-      options: o,
-      version: server?.version ?? null,
-      ...(recorder ? { dropPath: recorder.dropPath } : {}),
-      delivered: repo.delivered(o.serverId),
-      hasExternal: (url, username) => externals.has(`${url}\u0000${username}`),
-      ...(options.lookupOwners ? { lookupOwners: options.lookupOwners } : {}),
-      usernameExists: (username) => s.users.byUsername(username) !== undefined,
-    });
+    const moodle = o.useMoodle ? options.moodle?.() : undefined;
+    let items;
+    try {
+      items = await planItems(chosen, {
+        options: o,
+        version: server?.version ?? null,
+        ...(recorder ? { dropPath: recorder.dropPath } : {}),
+        delivered: repo.delivered(o.serverId),
+        hasExternal: (url, username) => externals.has(`${url}\u0000${username}`),
+        ...(moodle ? { lookupOwners: (r: ListedRecording) => moodle.lookup(r) } : {}),
+        usernameExists: (username) => s.users.byUsername(username) !== undefined,
+      });
+    } finally {
+      await moodle?.close();
+    }
     const runId = repo.createRun(o, items, iso());
     if (o.mode === 'export_csv' && o.csvPath) {
       const byId = new Map(chosen.map((r) => [r.recordId, r]));
@@ -171,19 +178,29 @@ export function createMigrationService(options: MigrationServiceOptions) {
     } else {
       const server = options.server(run.serverId);
       const recordings = new Map(listRecordings(s.db, run.serverId).map((r) => [r.recordId, r]));
-      for (const item of pending) {
-        if (run.mode === 'export_csv') {
-          repo.setItem(item.id, 'done', iso());
-          continue;
+      const moodle =
+        run.mode === 'import_video' && run.options.useMoodle ? options.moodle?.() : undefined;
+      const notice = s.settings.getString('MIGRATION_MOODLE_NOTICE');
+      try {
+        for (const item of pending) {
+          if (run.mode === 'export_csv') {
+            repo.setItem(item.id, 'done', iso());
+            continue;
+          }
+          const recording = recordings.get(item.recordId);
+          try {
+            if (!recording) throw gone(item.recordId);
+            importExternal(run.serverId, item, recording, server?.version ?? null);
+            // Pod writes the notice after the external recordings (§3.8.4); once per activity.
+            if (moodle && notice.trim() !== '' && item.ownerDetails.some((o) => o.fromMoodle))
+              await moodle.notice(recording, notice);
+            repo.setItem(item.id, 'done', iso());
+          } catch (error) {
+            repo.setItem(item.id, 'failed', iso(), { error: messageOf(error) });
+          }
         }
-        const recording = recordings.get(item.recordId);
-        try {
-          if (!recording) throw gone(item.recordId);
-          importExternal(run.serverId, item, recording, server?.version ?? null);
-          repo.setItem(item.id, 'done', iso());
-        } catch (error) {
-          repo.setItem(item.id, 'failed', iso(), { error: messageOf(error) });
-        }
+      } finally {
+        await moodle?.close();
       }
     }
     settle(runId);

@@ -355,6 +355,17 @@ export const definitions = [
     ),
   },
   {
+    key: 'MIGRATION_MOODLE_NOTICE',
+    type: 'string',
+    group: 'bbb',
+    defaultValue:
+      "<p class='alert alert-info'>Les enregistrements de cette activité BigBlueButton ont été repris dans Pod : retrouvez-les dans Pod, rubrique « Mes vidéos » ou « Mes vidéos externes ».</p>",
+    help: bi(
+      "HTML added once to a Moodle BigBlueButton activity's description by an import-video migration with Moodle (only on connections allowed to write it); empty: none.",
+      "HTML ajouté une fois à la description d'une activité BigBlueButton de Moodle par une migration en import de vidéos avec Moodle (seulement sur les connexions autorisées à l'écrire) ; vide : aucun.",
+    ),
+  },
+  {
     key: 'BBB_ERROR_DIGEST_MINUTES',
     type: 'integer',
     group: 'bbb',

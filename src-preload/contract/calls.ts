@@ -9,7 +9,13 @@ import type {
   BbbServerView,
 } from './bbb';
 import type { PodCatalog, PodMirrorReport, PodStatusView, PodTestReport } from './pod';
-import type { ExternalRecordingView, MigrationItemView, MigrationRunView } from './migration';
+import type {
+  ExternalRecordingView,
+  MigrationItemView,
+  MigrationRunView,
+  MoodleConnectionView,
+  MoodleTestResult,
+} from './migration';
 import type {
   AppInfo,
   AssignRules,
@@ -308,6 +314,27 @@ export const calls = {
       .strict(),
   ).returns<MigrationItemView[]>(),
   'externalRecordings.list': call(none).returns<ExternalRecordingView[]>(),
+  'moodle.list': call(none).returns<MoodleConnectionView[]>(),
+  /** One Moodle database per bbb-origin-server-name, or `default`; the password never comes back. */
+  'moodle.add': call(
+    z
+      .object({
+        name: z.string(),
+        kind: z.string(),
+        host: z.string(),
+        port: z.number().int().optional(),
+        databaseName: z.string(),
+        username: z.string(),
+        password: z.string().optional(),
+        tablePrefix: z.string().optional(),
+        schemaName: z.string().optional(),
+        canWriteNotice: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<MoodleConnectionView>(),
+  'moodle.remove': call(id).returns<{ id: number }>(),
+  /** Logs in, then checks the three tables the migration reads. */
+  'moodle.test': call(id).returns<MoodleTestResult>(),
 
   'journal.list': call(
     z

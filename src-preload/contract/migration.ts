@@ -90,3 +90,34 @@ export interface ExternalRecordingView {
   videoId: number | null;
   error: Bilingual | null;
 }
+
+export type MoodleKind = 'mysql' | 'postgres';
+
+/** A connection as shown to the operator: never the password, only whether one is stored. */
+export interface MoodleConnectionView {
+  id: number;
+  /** A `bbb-origin-server-name` (the Moodle's host name as BBB received it) or `default`. */
+  name: string;
+  kind: MoodleKind;
+  host: string;
+  port: number;
+  databaseName: string;
+  username: string;
+  hasPassword: boolean;
+  /** Put into the SQL text (table names cannot be bound): validated to [a-z0-9_]. */
+  tablePrefix: string;
+  /** PostgreSQL only. */
+  schemaName: string;
+  /** Read-only unless on: then the notice may be written into bigbluebuttonbn.intro. */
+  canWriteNotice: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MoodleTestResult {
+  ok: boolean;
+  serverVersion: string | null;
+  tables: { name: string; present: boolean }[];
+  /** Why the test failed (connection refused, wrong password, tables missing). */
+  error: Bilingual | null;
+}

@@ -60,5 +60,9 @@ const callRecord: Record<CallName, true> = {
   'migration.runs': true,
   'migration.items': true,
   'externalRecordings.list': true,
+  'moodle.list': true,
+  'moodle.add': true,
+  'moodle.remove': true,
+  'moodle.test': true,
 };
 export const callNameList = Object.keys(callRecord) as CallName[];

@@ -8,6 +8,7 @@ import { integerOption } from '../commandLine';
 import { print, withApp } from '../context';
 import { namingOptions, UsageError, type CliIo } from '../io';
 import { group, leaf } from '../spec';
+import { migrateMoodle } from './migrateMoodle';
 
 const rule = '------------------------------';
 
@@ -207,5 +208,5 @@ async function execute(
 export const migrateCommand = group(
   'migrate',
   "move an old BBB server's recordings to their owners (Pod's migrate_bbb_recordings)",
-  [migrateRun],
+  [migrateRun, migrateMoodle],
 );

@@ -1,31 +1,15 @@
-import type { Bilingual } from '../../../src-preload/contract';
+import type {
+  Bilingual,
+  MoodleConnectionView,
+  MoodleKind,
+  MoodleTestResult,
+} from '../../../src-preload/contract';
+
+export type { MoodleConnectionView, MoodleKind, MoodleTestResult };
 
 // The Moodle side of the migration wizard (issue #12 part 4): what a connection is, what a
 // recording lookup returns. Pod's equivalent is DB_PARAMS and the SQL of
 // ../shared/reference/pod-behaviour.md §3.2 and §3.8.
-
-export type MoodleKind = 'mysql' | 'postgres';
-
-/** A connection as shown to the operator: never the password, only whether one is stored. */
-export interface MoodleConnectionView {
-  id: number;
-  /** A `bbb-origin-server-name` (the Moodle's host name as BBB received it) or `default`. */
-  name: string;
-  kind: MoodleKind;
-  host: string;
-  port: number;
-  databaseName: string;
-  username: string;
-  hasPassword: boolean;
-  /** Put into the SQL text (table names cannot be bound): validated to [a-z0-9_]. */
-  tablePrefix: string;
-  /** PostgreSQL only. */
-  schemaName: string;
-  /** Read-only unless on: then the notice may be written into bigbluebuttonbn.intro. */
-  canWriteNotice: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** What the client needs to connect: the view without its bookkeeping. */
 export type MoodleConnection = Pick<
@@ -73,12 +57,4 @@ export interface MoodleActivity {
   roleParticipants: MoodleParticipant[];
   /** Participants that are not JSON, user ids missing from `user`…: said, not fatal. */
   warnings: Bilingual[];
-}
-
-export interface MoodleTestResult {
-  ok: boolean;
-  serverVersion: string | null;
-  tables: { name: string; present: boolean }[];
-  /** Why the test failed (connection refused, wrong password, tables missing). */
-  error: Bilingual | null;
 }
