@@ -187,6 +187,7 @@ function compose(
       bbbPublish: (ctx) => bbb.runPublishJob(ctx),
       podPublish: (ctx) => pod.runPublishJob(ctx),
       migrationItem: (ctx) => migration.runItem(ctx),
+      externalPublish: (ctx) => migration.runExternal(ctx),
     },
     events: {
       changed: (job) => events.emit('jobs.changed', { items: [job] }),
@@ -205,6 +206,26 @@ function compose(
       return server && { name: server.name, version: server.version };
     },
     refresh: (serverId) => bbb.mirrorServer(serverId),
+    handOver: (input) => {
+      const recording = recordingsRepo.insert(
+        {
+          recorderId: null,
+          fileId: null,
+          ownerId: input.ownerId,
+          title: input.title,
+          type: 'video',
+          videoTypeId: settings.get('DEFAULT_BBB_TYPE_ID'),
+          description: input.description,
+          sourcePath: input.sourcePath,
+          mediaPath: null,
+          slides: [],
+          comment: input.comment,
+          createdBy: operator.actor(),
+        },
+        now().toISOString(),
+      );
+      enqueueEncode(recording);
+    },
   });
   const inbox = createInboxService({
     s: services,
@@ -277,6 +298,7 @@ function compose(
     'migration.runs': () => migration.runs(),
     'migration.items': ({ runId, ...filter }) => migration.items(runId, filter),
     'externalRecordings.list': () => migration.externals(),
+    'externalRecordings.publish': ({ ids }) => migration.publishExternals(ids),
     'moodle.list': () => moodle.list(),
     'moodle.add': (args) => moodle.add(args),
     'moodle.remove': ({ id }) => moodle.remove(id),

@@ -164,7 +164,28 @@ export function createMigrationRepository(db: Db) {
     };
   };
 
+  const oneExternal = db.prepare<
+    [number],
+    {
+      id: number;
+      server_id: number | null;
+      record_id: string;
+      name: string;
+      owner_id: number;
+      state: ExternalRecordingView['state'];
+    }
+  >('SELECT id, server_id, record_id, name, owner_id, state FROM external_recordings WHERE id = ?');
+  const setExternal = db.prepare<[string, string | null, string, number]>(
+    'UPDATE external_recordings SET state = ?, error_json = ?, updated_at = ? WHERE id = ?',
+  );
   return {
+    external: (id: number) => oneExternal.get(id),
+    setExternal: (
+      id: number,
+      state: ExternalRecordingView['state'],
+      at: string,
+      error?: Bilingual,
+    ) => void setExternal.run(state, error ? JSON.stringify(error) : null, at, id),
     /** The run and its plan in one transaction: a plan is never half saved. */
     createRun: db.transaction(
       (options: MigrationOptions, items: readonly PlannedItem[], at: string): number => {

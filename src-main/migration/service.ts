@@ -30,6 +30,17 @@ export interface MigrationServiceOptions {
   server: (id: number) => { name: string; version: string | null } | undefined;
   /** Mirrors every recording of the server (the snapshot a plan reads). */
   refresh: (serverId: number) => Promise<unknown>;
+  /**
+   * A converted recording handed to the Library: becomes a Régie recording of `ownerId`, encoded
+   * like any other (then sent to Pod when POD_PUBLISH says so).
+   */
+  handOver: (input: {
+    ownerId: number;
+    title: string;
+    description: string;
+    sourcePath: string;
+    comment: string;
+  }) => void;
   /** Moodle's databases, when a run asks for them (--use-database-moodle). */
   moodle?: () => MoodleSession;
 }
@@ -275,6 +286,47 @@ export function createMigrationService(options: MigrationServiceOptions) {
     changed(runId);
   }
 
+  /** One recording to a file: its video playback (method video) or its presentation drawn. */
+  async function convertTo(
+    ctx: Pick<JobContext, 'signal' | 'progress' | 'recordCommand'>,
+    serverId: number,
+    recording: ListedRecording,
+    action: string,
+    out: string,
+  ) {
+    const server = options.server(serverId);
+    const video = recording.formats.find((f) => f.type === 'video');
+    const presentation = recording.formats.find((f) => f.type === 'presentation');
+    const [width = 1280, height = 720] = s.settings
+      .getString('BBB_CONVERT_SIZE')
+      .split('x')
+      .map((v) => Number.parseInt(v, 10));
+    await convertRecording({
+      source: {
+        playbackUrl: presentation
+          ? presentationUrl(presentation.url, recording.internalMeetingId, server?.version ?? null)
+          : (video?.url ?? ''),
+        videoUrl: video?.url ?? null,
+      },
+      method: action === 'download' ? 'video' : 'auto',
+      out,
+      workRoot: join(s.dataDir, 'work'),
+      ffmpeg: resolveProgram('ffmpeg', { setting: s.settings.getString('FFMPEG_CMD') }),
+      ffprobe: resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') }),
+      chromiumPath: s.settings.getString('CHROMIUM_CMD'),
+      width,
+      height,
+      layout: s.settings.getString('BBB_CONVERT_LAYOUT') === 'slides' ? 'slides' : 'slides+webcams',
+      withChat: s.settings.get('BBB_CONVERT_CHAT') === true,
+      locale: 'fr',
+      fps: 10,
+      signal: ctx.signal,
+      onProgress: (p) =>
+        ctx.progress({ phase: p.phase === 'encode' ? 'compose' : p.phase, percent: p.percent }),
+      onCommand: (command) => ctx.recordCommand(command),
+    });
+  }
+
   /** The `migrationItem` job: one recording into the recorder's drop folder, whole or not at all. */
   async function runItem(ctx: JobContext): Promise<void> {
     const { itemId } = ctx.job.payload as { itemId: number };
@@ -299,43 +351,8 @@ export function createMigrationService(options: MigrationServiceOptions) {
           (r) => r.recordId === item.recordId,
         );
         if (!recording) throw gone(item.recordId);
-        const server = options.server(run.serverId);
-        const video = recording.formats.find((f) => f.type === 'video');
-        const presentation = recording.formats.find((f) => f.type === 'presentation');
         const tmp = join(ctx.tempDir, basename(dest));
-        const [width = 1280, height = 720] = s.settings
-          .getString('BBB_CONVERT_SIZE')
-          .split('x')
-          .map((v) => Number.parseInt(v, 10));
-        await convertRecording({
-          source: {
-            playbackUrl: presentation
-              ? presentationUrl(
-                  presentation.url,
-                  recording.internalMeetingId,
-                  server?.version ?? null,
-                )
-              : (video?.url ?? ''),
-            videoUrl: video?.url ?? null,
-          },
-          method: item.action === 'download' ? 'video' : 'auto',
-          out: tmp,
-          workRoot: join(s.dataDir, 'work'),
-          ffmpeg: resolveProgram('ffmpeg', { setting: s.settings.getString('FFMPEG_CMD') }),
-          ffprobe: resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') }),
-          chromiumPath: s.settings.getString('CHROMIUM_CMD'),
-          width,
-          height,
-          layout:
-            s.settings.getString('BBB_CONVERT_LAYOUT') === 'slides' ? 'slides' : 'slides+webcams',
-          withChat: s.settings.get('BBB_CONVERT_CHAT') === true,
-          locale: 'fr',
-          fps: 10,
-          signal: ctx.signal,
-          onProgress: (p) =>
-            ctx.progress({ phase: p.phase === 'encode' ? 'compose' : p.phase, percent: p.percent }),
-          onCommand: (command) => ctx.recordCommand(command),
-        });
+        await convertTo(ctx, run.serverId, recording, item.action, tmp);
         mkdirSync(dirname(dest), { recursive: true });
         const size = await deliverFile(tmp, dest);
         repo.recordFile(run.serverId, item.recordId, dest, size, iso());
@@ -394,10 +411,66 @@ export function createMigrationService(options: MigrationServiceOptions) {
     return findRun(runId);
   }
 
+  /** Queues the conversion and publication of chosen external recordings to their owners. */
+  async function publishExternals(ids: number[]): Promise<ExternalRecordingView[]> {
+    for (const id of ids) {
+      const external = repo.external(id);
+      if (!external)
+        throw new RegieError(
+          'not_found',
+          bi(`No external recording ${String(id)}.`, `Aucun enregistrement externe ${String(id)}.`),
+        );
+      if (external.state === 'queued' || external.state === 'converting') continue;
+      repo.setExternal(id, 'queued', iso());
+      await options.jobs().enqueue('externalPublish', `external:${String(id)}`, { externalId: id });
+    }
+    return repo.externals().filter((e) => ids.includes(e.id));
+  }
+
+  /**
+   * The `externalPublish` job: the recording's video playback downloaded, or its presentation
+   * converted, then handed to the Library under the external recording's owner.
+   */
+  async function runExternal(ctx: JobContext): Promise<void> {
+    const { externalId } = ctx.job.payload as { externalId: number };
+    const external = repo.external(externalId);
+    if (!external || external.server_id === null)
+      throw new RegieError(
+        'not_found',
+        bi('This external recording is gone.', 'Cet enregistrement externe a disparu.'),
+      );
+    const recording = listRecordings(s.db, external.server_id).find(
+      (r) => r.recordId === external.record_id,
+    );
+    repo.setExternal(externalId, 'converting', iso());
+    try {
+      if (!recording) throw gone(external.record_id);
+      // Under <data>/work/bbb/: the Library archives or removes it once the video is verified.
+      const folder = join(s.dataDir, 'work', 'bbb', `external-${String(externalId)}`);
+      mkdirSync(folder, { recursive: true });
+      const video = recording.formats.some((f) => f.type === 'video');
+      const dest = join(folder, video ? 'video-0.m4v' : 'presentation.mp4');
+      await convertTo(ctx, external.server_id, recording, video ? 'download' : 'convert', dest);
+      options.handOver({
+        ownerId: external.owner_id,
+        title: recording.name,
+        description: recording.metadata['bbb-recording-description'] ?? '',
+        sourcePath: dest,
+        comment: `BigBlueButton migration ${recording.recordId}`,
+      });
+      repo.setExternal(externalId, 'published', iso());
+    } catch (error) {
+      repo.setExternal(externalId, ctx.signal.aborted ? 'none' : 'failed', iso(), messageOf(error));
+      throw error;
+    }
+  }
+
   return {
     plan,
     start,
     runNow,
+    publishExternals,
+    runExternal,
     runItem,
     runs: () => repo.runs(),
     run: findRun,

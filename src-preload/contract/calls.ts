@@ -314,6 +314,10 @@ export const calls = {
       .strict(),
   ).returns<MigrationItemView[]>(),
   'externalRecordings.list': call(none).returns<ExternalRecordingView[]>(),
+  /** Converts chosen external recordings and hands them to the Library under their owners. */
+  'externalRecordings.publish': call(
+    z.object({ ids: z.array(z.number().int().positive()).min(1).max(1000) }).strict(),
+  ).returns<ExternalRecordingView[]>(),
   'moodle.list': call(none).returns<MoodleConnectionView[]>(),
   /** One Moodle database per bbb-origin-server-name, or `default`; the password never comes back. */
   'moodle.add': call(

@@ -60,6 +60,7 @@ const callRecord: Record<CallName, true> = {
   'migration.runs': true,
   'migration.items': true,
   'externalRecordings.list': true,
+  'externalRecordings.publish': true,
   'moodle.list': true,
   'moodle.add': true,
   'moodle.remove': true,

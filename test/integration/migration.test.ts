@@ -7,6 +7,7 @@ import { manyRecordings, startBbbSimulator, type BbbSimulator } from '../helpers
 import { makeClip } from '../helpers/clips';
 import { playerFrameRecording } from '../helpers/presentationServer';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
+import { until } from '../helpers/until';
 
 /**
  * Issue #12 against the BBB simulator: the listing's stable order and positions, the plan, the
@@ -227,4 +228,32 @@ describe('import video', () => {
     await app.api.invoke('migration.start', { runId: rerun.id });
     expect(await app.api.invoke('externalRecordings.list', {})).toHaveLength(5);
   });
+
+  it('publishes a chosen external recording to its owner: converted, then in the Library', async () => {
+    await app.close();
+    app = createApp({ dataDir: dir, watch: true });
+    await app.api.invoke('settings.set', { key: 'FFMPEG_PRESET', value: 'ultrafast' });
+    recordings(2, [0, 1]);
+    await app.api.invoke('users.create', { username: 'admin.bbb', firstName: 'A', lastName: 'B' });
+    const server = await addServer();
+    const run = await app.api.invoke('migration.plan', {
+      serverId: server.id,
+      mode: 'import_video',
+      admin: 'admin.bbb',
+    });
+    await app.api.invoke('migration.start', { runId: run.id });
+    const [first] = await app.api.invoke('externalRecordings.list', {});
+    await app.api.invoke('externalRecordings.publish', { ids: [first?.id ?? 0] });
+    const video = await until(
+      'the video in the Library',
+      async () => (await app.api.invoke('videos.list', {}))[0],
+      { timeoutMs: 120_000 },
+    );
+    expect(video).toMatchObject({ title: first?.name });
+    const owner = (await app.api.invoke('users.list', {})).find((u) => u.username === 'admin.bbb');
+    expect(video.ownerId).toBe(owner?.id);
+    expect(
+      (await app.api.invoke('externalRecordings.list', {})).find((e) => e.id === first?.id)?.state,
+    ).toBe('published');
+  }, 150_000);
 });
