@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BbbError } from '../../src-main/bbb/api/errors';
 import {
+  createRecordingsReader,
   parseRecordingsInBatches,
   parseMeeting,
   parseMeetings,
@@ -185,5 +186,30 @@ describe('BBB answers, typed', () => {
         () => {},
       ),
     ).toThrow(BbbError);
+  });
+
+  it('reads an answer arriving in pieces of any size, tags and CDATA cut anywhere', () => {
+    // The reader keeps a cursor in what has arrived (bench:migration): cuts must not matter.
+    const body = bbbFixture('derived/bbb/get_recordings_2.7_paginated.xml').replace(
+      /<name>([^<]*)<\/name>/,
+      '<name><![CDATA[$1 </recording></recordings><recording>]]></name>',
+    );
+    const read = (pieces: string[]) => {
+      const ids: string[] = [];
+      const reader = createRecordingsReader(
+        'getRecordings',
+        (b) => ids.push(...b.map((r) => `${r.recordId} ${r.name}`)),
+        2,
+      );
+      for (const piece of pieces) reader.push(piece);
+      return { ids, end: reader.end() };
+    };
+    const once = read([body]);
+    expect(once.ids.some((id) => id.includes('</recordings><recording>'))).toBe(true);
+    for (const size of [1, 2, 5, 11, 13, 64, 1000]) {
+      const pieces: string[] = [];
+      for (let i = 0; i < body.length; i += size) pieces.push(body.slice(i, i + size));
+      expect(read(pieces)).toEqual(once);
+    }
   });
 });
