@@ -19,6 +19,7 @@ import { migrationCsv } from './csv';
 import { deliverFile } from './deliver';
 import { listRecordings, presentationUrl, sourceUrlOf, type ListedRecording } from './listing';
 import type { MoodleSession } from './moodleOwners';
+import { openPodDb, type PodDb } from './podDb';
 import { planItems, selectRecordings, type PlannedOwner } from './plan';
 import { createMigrationRepository, toItemView, type StoredItem } from './repository';
 
@@ -110,7 +111,10 @@ export function createMigrationService(options: MigrationServiceOptions) {
         version: server?.version ?? null,
         ...(recorder ? { dropPath: recorder.dropPath } : {}),
         delivered: repo.delivered(o.serverId),
-        hasExternal: (url, username) => externals.has(`${url}\u0000${username}`),
+        // With Pod's database as a target, every line is checked there again at run time
+        // (an owner Pod lacked last time may exist now); both writes are idempotent.
+        hasExternal: (url, username) =>
+          o.target !== 'pod-db' && externals.has(`${url}\u0000${username}`),
         ...(moodle ? { lookupOwners: (r: ListedRecording) => moodle.lookup(r) } : {}),
         usernameExists: (username) => s.users.byUsername(username) !== undefined,
       });
@@ -192,6 +196,23 @@ export function createMigrationService(options: MigrationServiceOptions) {
       const moodle =
         run.mode === 'import_video' && run.options.useMoodle ? options.moodle?.() : undefined;
       const notice = s.settings.getString('MIGRATION_MOODLE_NOTICE');
+      const podDb =
+        run.mode === 'import_video' && run.options.target === 'pod-db'
+          ? await openPodDb({
+              kind: s.settings.getString('POD_DB_ENGINE'),
+              host: s.settings.getString('POD_DB_HOST'),
+              port: s.settings.get('POD_DB_PORT'),
+              database: s.settings.getString('POD_DB_NAME'),
+              user: s.settings.getString('POD_DB_USER'),
+              password: s.settings.getString('POD_DB_PASSWORD'),
+              siteId: s.settings.get('POD_DB_SITE_ID'),
+            }).catch(async (error: unknown) => {
+              await moodle?.close();
+              repo.setRun(runId, 'failed', iso());
+              changed(runId);
+              throw error;
+            })
+          : undefined;
       try {
         for (const item of pending) {
           if (run.mode === 'export_csv') {
@@ -202,6 +223,7 @@ export function createMigrationService(options: MigrationServiceOptions) {
           try {
             if (!recording) throw gone(item.recordId);
             importExternal(run.serverId, item, recording, server?.version ?? null);
+            if (podDb) await importIntoPod(podDb, item, recording, server?.version ?? null);
             // Pod writes the notice after the external recordings (§3.8.4); once per activity.
             if (moodle && notice.trim() !== '' && item.ownerDetails.some((o) => o.fromMoodle))
               await moodle.notice(recording, notice);
@@ -212,6 +234,7 @@ export function createMigrationService(options: MigrationServiceOptions) {
         }
       } finally {
         await moodle?.close();
+        await podDb?.close();
       }
     }
     settle(runId);
@@ -247,6 +270,41 @@ export function createMigrationService(options: MigrationServiceOptions) {
         at: iso(),
       });
     }
+  }
+
+  /**
+   * The same line in Pod's own "Mes vidéos externes" (`--to pod-db`): each owner by their Pod
+   * user; an owner Pod does not know fails the line, after the others are written, saying so.
+   */
+  async function importIntoPod(
+    podDb: PodDb,
+    item: StoredItem,
+    recording: ListedRecording,
+    version: string | null,
+  ) {
+    const sourceUrl = sourceUrlOf(recording, version) ?? item.target ?? '';
+    const missing: string[] = [];
+    for (const owner of item.ownerDetails) {
+      const ownerId = await podDb.userId(owner.username);
+      if (ownerId === undefined) {
+        missing.push(owner.username);
+        continue;
+      }
+      await podDb.addExternal({
+        name: recording.name,
+        startAt: new Date(recording.startMs),
+        sourceUrl,
+        ownerId,
+      });
+    }
+    if (missing.length > 0)
+      throw new RegieError(
+        'conflict',
+        bi(
+          `not a Pod user: ${missing.join(', ')}. Create them in Pod (or let them log in once), then run the migration again.`,
+          `pas utilisateur de Pod : ${missing.join(', ')}. Créez-les dans Pod (ou qu'ils s'y connectent une fois), puis relancez la migration.`,
+        ),
+      );
   }
 
   /** Pod creates missing Moodle users as staff (§3.6.4, §8.3.9); Régie does the same, journalled. */

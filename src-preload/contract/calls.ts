@@ -280,6 +280,7 @@ export const calls = {
         mode: z.enum(['manual_claim', 'import_video', 'export_csv']),
         recorderId: z.number().int().positive().optional(),
         admin: z.string().optional(),
+        target: z.enum(['regie', 'pod-db']).optional(),
         csvPath: z.string().optional(),
         useMoodle: z.boolean().optional(),
         min: z.number().int().positive().optional(),

@@ -16,6 +16,8 @@ export interface MigrationOptions {
   recorderId?: number;
   /** import video: the owner of recordings nobody else is found for (Pod's SCRIPT_ADMIN_ID). */
   admin?: string;
+  /** import video: Régie's external recordings only, or Pod's too (written in Pod's database). */
+  target?: 'regie' | 'pod-db';
   /** export CSV: the file written (in dry runs too, as Pod does). */
   csvPath?: string;
   /** Look the moderators up in Moodle's database (Pod's --use-database-moodle). */

@@ -118,4 +118,83 @@ describe.each<DatabaseKind>(['mysql', 'postgres'])('import video with Moodle on 
     const [after] = await db.adminRows('SELECT intro FROM mdl_bigbluebuttonbn WHERE id = 1');
     expect(after?.intro).toBe(intro?.intro);
   });
+
+  it("writes Pod's own external recordings in Pod's database (--to pod-db), once, naming owners Pod lacks", async () => {
+    // Pod's two tables the target touches (Django's auth_user and import_video's model, §4.1).
+    await db.admin(
+      kind === 'mysql'
+        ? `DROP TABLE IF EXISTS import_video_externalrecording; DROP TABLE IF EXISTS auth_user;
+           CREATE TABLE auth_user (id INT PRIMARY KEY, username VARCHAR(150) NOT NULL UNIQUE);
+           CREATE TABLE import_video_externalrecording (id INT AUTO_INCREMENT PRIMARY KEY,
+             name VARCHAR(250) NOT NULL, start_at DATETIME(6) NOT NULL, type VARCHAR(50) NOT NULL,
+             source_url VARCHAR(500) NOT NULL, state VARCHAR(250) NULL, site_id INT NOT NULL,
+             owner_id INT NULL, uploaded_to_pod_by_id INT NULL);
+           INSERT INTO auth_user VALUES (1, 'admin.bbb'), (7, 'jdupont'), (8, 'o''brien');`
+        : `DROP TABLE IF EXISTS import_video_externalrecording; DROP TABLE IF EXISTS auth_user;
+           CREATE TABLE auth_user (id INT PRIMARY KEY, username VARCHAR(150) NOT NULL UNIQUE);
+           CREATE TABLE import_video_externalrecording (id SERIAL PRIMARY KEY,
+             name VARCHAR(250) NOT NULL, start_at TIMESTAMPTZ NOT NULL, type VARCHAR(50) NOT NULL,
+             source_url VARCHAR(500) NOT NULL, state VARCHAR(250) NULL, site_id INT NOT NULL,
+             owner_id INT NULL, uploaded_to_pod_by_id INT NULL);
+           INSERT INTO auth_user VALUES (1, 'admin.bbb'), (7, 'jdupont'), (8, 'o''brien');`,
+    );
+    const settings: Record<string, unknown> = {
+      POD_DB_ENGINE: kind,
+      POD_DB_HOST: db.host,
+      POD_DB_PORT: db.port,
+      POD_DB_NAME: db.database,
+      POD_DB_USER: db.user,
+      POD_DB_PASSWORD: db.password,
+    };
+    for (const [key, value] of Object.entries(settings))
+      await app.api.invoke('settings.set', { key, value });
+    await app.api.invoke('users.create', { username: 'admin.bbb', firstName: 'A', lastName: 'B' });
+    await app.api.invoke('moodle.add', {
+      name: 'moodle.univ.fr',
+      kind,
+      host: db.host,
+      port: db.port,
+      databaseName: db.database,
+      username: db.user,
+      password: db.password,
+    });
+    const server = await app.api.invoke('bbbServers.add', {
+      name: 'Ancien',
+      url: sim.url,
+      secret: sim.secret,
+    });
+    await app.api.invoke('bbbRecordings.mirror', { serverId: server.id });
+    const options = {
+      serverId: server.id,
+      mode: 'import_video' as const,
+      admin: 'admin.bbb',
+      useMoodle: true,
+      target: 'pod-db' as const,
+    };
+    const run = await app.api.invoke('migration.start', {
+      runId: (await app.api.invoke('migration.plan', options)).id,
+    });
+    // physics: jdupont and o'brien are Pod users, mlefevre is not; team: zhang.wei is not.
+    expect(run.byState).toEqual({ done: 2, failed: 2 });
+    const failed = await app.api.invoke('migration.items', { runId: run.id, state: 'failed' });
+    expect(failed.map((i) => i.error?.en).sort()).toEqual([
+      'not a Pod user: mlefevre. Create them in Pod (or let them log in once), then run the migration again.',
+      'not a Pod user: zhang.wei. Create them in Pod (or let them log in once), then run the migration again.',
+    ]);
+    const rows = () =>
+      db.adminRows(
+        'SELECT owner_id, type, site_id, source_url FROM import_video_externalrecording ORDER BY owner_id, source_url',
+      );
+    const first = await rows();
+    expect(first.map((r) => Number(r.owner_id))).toEqual([1, 7, 8, 8]);
+    expect(first.every((r) => r.type === 'bigbluebutton' && Number(r.site_id) === 1)).toBe(true);
+
+    // mlefevre logs into Pod; the same command again adds exactly the missing row.
+    await db.admin("INSERT INTO auth_user VALUES (9, 'mlefevre')");
+    await app.api.invoke('migration.start', {
+      runId: (await app.api.invoke('migration.plan', options)).id,
+    });
+    const second = await rows();
+    expect(second.map((r) => Number(r.owner_id))).toEqual([1, 7, 8, 8, 9]);
+  });
 });

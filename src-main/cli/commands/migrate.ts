@@ -98,6 +98,11 @@ export const migrateRun = leaf({
     recorder: { type: 'string', value: 'DIR', help: "manual claim: the recorder's directory" },
     'use-import-video': { type: 'boolean', help: 'one external recording per owner' },
     admin: { type: 'string', value: 'USERNAME', help: 'import video: owner when none is found' },
+    to: {
+      type: 'string',
+      value: 'T',
+      help: "import video: regie (default) or pod-db (also Pod's own external recordings)",
+    },
     'use-export-csv': { type: 'string', value: 'FILE', help: "write Pod's CSV" },
     use_export_csv: { type: 'string', value: 'FILE', help: 'the same, as Pod spells it' },
     'use-database-moodle': { type: 'boolean', help: 'look the moderators up in Moodle' },
@@ -112,6 +117,9 @@ export const migrateRun = leaf({
     const mode = modeOf(values);
     if (!values.server) throw new UsageError('--server NAME is required');
     const csv = values['use-export-csv'] ?? values.use_export_csv;
+    const target = values.to;
+    if (target !== undefined && target !== 'regie' && target !== 'pod-db')
+      throw new UsageError(`--to expects regie or pod-db, not "${target}"`);
     const min = integerOption(values['min-value-record-process'], 'min-value-record-process');
     const max = integerOption(values['max-value-record-process'], 'max-value-record-process');
     await withApp(io, values, async (app) => {
@@ -143,6 +151,7 @@ export const migrateRun = leaf({
           mode,
           ...(recorderId !== undefined ? { recorderId } : {}),
           ...(values.admin !== undefined ? { admin: values.admin } : {}),
+          ...(target !== undefined ? { target } : {}),
           ...(csv !== undefined ? { csvPath: resolve(csv) } : {}),
           ...(values['use-database-moodle'] ? { useMoodle: true } : {}),
           ...(min !== undefined ? { min } : {}),
