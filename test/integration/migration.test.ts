@@ -107,6 +107,23 @@ describe('listing and plan', () => {
     expect(again.map((i) => i.recordId)).toEqual(newest.slice(0, 2).map((r) => r.recordId));
   });
 
+  it('reads a Scalelite server whole (it ignores offset/limit) and plans the same way', async () => {
+    await sim.close();
+    sim = await startBbbSimulator({ flavour: 'scalelite' });
+    recordings(1_200);
+    const server = await addServer();
+    const run = await app.api.invoke('migration.plan', {
+      serverId: server.id,
+      mode: 'export_csv',
+      csvPath: join(dir, 'scalelite.csv'),
+      min: 1_000,
+      dry: true,
+    });
+    expect(run.total).toBe(201);
+    const [first] = await app.api.invoke('migration.items', { runId: run.id, limit: 1 });
+    expect(first?.position).toBe(1_000);
+  });
+
   it('refuses a plan without what its mode needs, naming the fields', async () => {
     recordings(2);
     const server = await addServer();
