@@ -8,6 +8,7 @@ import { BbbPanel } from '../features/bbb/BbbPanel';
 import { EncodingsPanel } from '../features/encodings/EncodingsPanel';
 import { jobsStore } from '../features/encodings/jobsStore';
 import { LibraryPanel } from '../features/library/LibraryPanel';
+import { MigrationPanel } from '../features/migration/MigrationPanel';
 import { videosStore } from '../features/library/videosStore';
 import { podStatusStore } from '../features/pod/podStore';
 import { RecordingsPanel } from '../features/recordings/RecordingsPanel';
@@ -30,6 +31,7 @@ const built = {
   bbb: BbbPanel,
   encodings: EncodingsPanel,
   library: LibraryPanel,
+  migration: MigrationPanel,
   inbox: InboxPanel,
   recordings: RecordingsPanel,
   recorders: RecordersPanel,

@@ -45,13 +45,7 @@ export const areas: readonly Area[] = [
   { id: 'encodings', label: 'nav.encodings', icon: IconMovie, section: 'daily' },
   { id: 'library', label: 'nav.library', icon: IconVideo, section: 'daily' },
   { id: 'bbb', label: 'nav.bbb', icon: IconPresentation, section: 'bbb' },
-  {
-    id: 'migration',
-    label: 'nav.migration',
-    icon: IconDatabaseExport,
-    section: 'bbb',
-    soon: 'soon.migration',
-  },
+  { id: 'migration', label: 'nav.migration', icon: IconDatabaseExport, section: 'bbb' },
   {
     id: 'webinars',
     label: 'nav.webinars',

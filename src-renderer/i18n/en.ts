@@ -1,3 +1,4 @@
+import { migrationEn } from './migration.en';
 import { podEn } from './pod.en';
 
 /** English UI text. Keys are shared with fr.ts, which must have every one (checked by its type). */
@@ -404,6 +405,7 @@ export const en = {
   'journal.filter': 'Filter',
   'journal.more': 'Older entries',
   ...podEn,
+  ...migrationEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { migrationFr } from './migration.fr';
 import type { MessageKey } from './en';
 import { podFr } from './pod.fr';
 
@@ -412,4 +413,5 @@ export const fr: Record<MessageKey, string> = {
   'journal.filter': 'Filtrer',
   'journal.more': 'Entrées plus anciennes',
   ...podFr,
+  ...migrationFr,
 };

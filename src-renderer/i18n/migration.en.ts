@@ -1,0 +1,152 @@
+/**
+ * English text of the Migration panel (issue #12 §7): the wizard, past runs, external recordings.
+ * Kept apart from en.ts, which had grown past 400 lines. Pod's terms: recording, claim, recorder,
+ * external videos.
+ */
+export const migrationEn = {
+  'migration.title': 'Migration',
+  'migration.intro':
+    "Move an old BigBlueButton or Scalelite server's recordings to their owners: plan first, then run; a run stopped half-way resumes where it stopped.",
+  'migration.tab.wizard': 'Wizard',
+  'migration.tab.runs': 'Past runs',
+  'migration.tab.externals': 'External videos',
+  'migration.step.server': 'Server',
+  'migration.step.filter': 'Filter',
+  'migration.step.mode': 'Mode',
+  'migration.step.plan': 'Plan',
+  'migration.step.run': 'Run',
+  'migration.step.report': 'Report',
+  'migration.back': 'Back',
+  'migration.next': 'Next',
+  'migration.restart': 'New migration',
+  'migration.noServer':
+    'No BigBlueButton server yet. Add the old server (its API URL and secret) in BigBlueButton → Servers first, then come back here.',
+  'migration.noServer.go': 'Go to BigBlueButton',
+  'migration.server': 'BBB or Scalelite server',
+  'migration.server.pick': 'Choose the server whose recordings move',
+  'migration.snapshot.reading': 'Reading the stored list…',
+  'migration.snapshot.empty':
+    'Régie holds no recording of this server yet: refresh the list below before planning.',
+  'migration.snapshot.count':
+    '{count, plural, one {# recording} other {# recordings}} in the stored list, from {from} to {to}.',
+  'migration.snapshot.refreshed':
+    'Refreshed at {at}: {count, plural, one {# recording} other {# recordings}} listed in {requests, plural, one {# request} other {# requests}} ({mode}), {seconds} s.',
+  'migration.snapshot.mode.paged': 'paginated',
+  'migration.snapshot.mode.whole': 'read whole: the server ignores offset/limit, as Scalelite does',
+  'migration.snapshot.mode.by-meeting': 'meeting by meeting',
+  'migration.snapshot.refresh': 'Refresh the list',
+  'migration.snapshot.refresh.help':
+    "Reads every recording of the server (getRecordings page by page where the server allows, whole from Scalelite) and keeps it in Régie's database. Plans read this stored list: refresh it when the server has changed.",
+  'migration.snapshot.refresh.failed': 'The list of {server} could not be refreshed: {error}',
+  'migration.filter.intro':
+    'All recordings of the list by default. Positions count from 1 = the most recent, newest first by start time then record id: they mean the same on every run (Pod’s --min/--max-value-record-process).',
+  'migration.filter.from': 'Started from',
+  'migration.filter.to': 'Started up to',
+  'migration.filter.origin': 'Origin server (bbb-origin-server-name)',
+  'migration.filter.origin.placeholder': 'any, e.g. moodle.univ.fr',
+  'migration.filter.states': 'BBB states',
+  'migration.filter.states.placeholder': 'all states',
+  'migration.filter.min': 'From position',
+  'migration.filter.max': 'To position',
+  'migration.filter.positions.help':
+    '1 = the most recent recording; "1 to 2" is the two most recent.',
+  'migration.mode.manual_claim': 'Manual claim',
+  'migration.mode.manual_claim.help':
+    "Each recording becomes a file in a recorder's drop folder (the video playback downloaded, else the presentation converted), named with its record id; owners claim them from their Inbox.",
+  'migration.mode.import_video': 'Import as external videos',
+  'migration.mode.import_video.help':
+    "One external video per recording and owner (the meeting's moderators known to Régie, or Moodle's), the playback's URL only: nothing is downloaded.",
+  'migration.mode.export_csv': 'CSV export',
+  'migration.mode.export_csv.help':
+    "Pod's CSV (;-separated, one line per recording), written when planning too, as Pod does.",
+  'migration.recorder': 'Recorder receiving the files',
+  'migration.recorder.none':
+    'No recorder yet: add one in Recorders (without a manager) before choosing this mode.',
+  'migration.recorder.managed':
+    "{name} has a manager ({manager}): the files would go to them rather than to each recording's owner. Pod's advice: a recorder without a manager, with ALLOW_MANUAL_RECORDING_CLAIMING on.",
+  'migration.recorder.claimOff':
+    'ALLOW_MANUAL_RECORDING_CLAIMING is off: owners cannot claim the files until it is turned on in Settings.',
+  'migration.admin': 'Fallback owner (admin)',
+  'migration.admin.help':
+    "Recordings nobody else is found for go to this user (Pod's SCRIPT_ADMIN_ID).",
+  'migration.admin.none': 'No user yet: add one in Users first.',
+  'migration.useMoodle': 'Use Moodle',
+  'migration.useMoodle.help':
+    "Look the moderators up in Moodle's database (Pod's --use-database-moodle). The connections are set up with regie migrate moodle add.",
+  'migration.csvPath': 'CSV file to write',
+  'migration.csvPath.placeholder': '/srv/exports/bbb-recordings.csv',
+  'migration.plan.make': 'Make the plan',
+  'migration.plan.remake': 'Plan again',
+  'migration.plan.intro':
+    'A dry run: nothing is downloaded, converted or written yet (but the CSV in CSV mode). Check each line, then run.',
+  'migration.plan.none': 'Make the plan to see what will happen to each recording.',
+  'migration.plan.total': '{count, plural, one {# line} other {# lines}}',
+  'migration.plan.empty':
+    'No recording matches these filters: widen them (dates, positions, origin) or refresh the list.',
+  'migration.plan.saveCsv': 'Save the plan (CSV)',
+  'migration.plan.filter': 'Show',
+  'migration.plan.filter.all': 'All actions',
+  'migration.action.download': 'Download video',
+  'migration.action.convert': 'Convert presentation',
+  'migration.action.external': 'External video',
+  'migration.action.csv': 'CSV line',
+  'migration.action.skip': 'Skip',
+  'migration.column.position': '#',
+  'migration.column.date': 'Start',
+  'migration.column.name': 'Recording',
+  'migration.column.action': 'Action',
+  'migration.column.owners': 'Owners',
+  'migration.column.target': 'File / URL',
+  'migration.column.reason': 'Why',
+  'migration.column.state': 'State',
+  'migration.state.planned': 'To do',
+  'migration.state.running': 'Running',
+  'migration.state.done': 'Done',
+  'migration.state.skipped': 'Skipped',
+  'migration.state.failed': 'Failed',
+  'migration.status.planned': 'Planned',
+  'migration.status.running': 'Running',
+  'migration.status.done': 'Done',
+  'migration.status.failed': 'With failures',
+  'migration.status.cancelled': 'Cancelled',
+  'migration.run.launch': 'Run the migration',
+  'migration.run.intro':
+    'Running plans again with the same options (the list may have changed since the dry run), then does each line. Lines already done are skipped.',
+  'migration.run.keepOpen':
+    'Files are downloaded and converted by this console’s job queue (Encodings panel): keep Régie running until the end. If it stops, open the run again and resume: only the lines not done are run.',
+  'migration.run.progress': '{done} of {total} lines finished',
+  'migration.run.resume': 'Resume',
+  'migration.run.retry': 'Retry the failures',
+  'migration.run.started': 'Migration {id} started: {count, plural, one {# line} other {# lines}}.',
+  'migration.run.filter.all': 'All lines',
+  'migration.report.title': 'Migration {id} — {server}',
+  'migration.report.dry': 'dry run',
+  'migration.report.failedHint':
+    'Each failed line says why on hover and in its row. Fix the cause, then retry the failures: done lines are not run again.',
+  'migration.report.allDone': 'Every line is done or skipped.',
+  'migration.runs.empty':
+    'No migration yet: start with the Wizard tab (choose the old server, filter, pick a mode, review the plan).',
+  'migration.runs.open': 'Open',
+  'migration.runs.back': 'All runs',
+  'migration.runs.column.id': 'Run',
+  'migration.runs.column.created': 'Planned',
+  'migration.runs.column.server': 'Server',
+  'migration.runs.column.mode': 'Mode',
+  'migration.runs.column.status': 'Status',
+  'migration.runs.column.lines': 'Lines',
+  'migration.externals.empty':
+    'No external video yet: run a migration in "Import as external videos" mode; each recording then appears here with its owner.',
+  'migration.externals.count': '{count, plural, one {# external video} other {# external videos}}',
+  'migration.externals.column.name': 'Name',
+  'migration.externals.column.date': 'Recorded',
+  'migration.externals.column.owner': 'Owner',
+  'migration.externals.column.source': 'Source',
+  'migration.externals.column.state': 'State',
+  'migration.externals.open': 'Open the playback',
+  'migration.externals.state.none': 'Not converted',
+  'migration.externals.state.queued': 'Queued',
+  'migration.externals.state.converting': 'Converting',
+  'migration.externals.state.published': 'Published',
+  'migration.externals.state.failed': 'Failed',
+  'migration.externals.search': 'Search by name, owner or record id',
+} as const;
