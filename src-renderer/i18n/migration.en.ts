@@ -149,4 +149,8 @@ export const migrationEn = {
   'migration.externals.state.published': 'Published',
   'migration.externals.state.failed': 'Failed',
   'migration.externals.search': 'Search by name, owner or record id',
+  'migration.externals.publish': 'Publish',
+  'migration.externals.publishHelp':
+    'Converts the recording (or downloads its video) and adds it to the Library under its owner; it then goes to Pod when POD_PUBLISH says so.',
+  'migration.externals.publishQueued': '"{name}" is queued: conversion, then the Library.',
 } as const;

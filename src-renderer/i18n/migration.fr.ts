@@ -149,4 +149,8 @@ export const migrationFr: Record<keyof typeof migrationEn, string> = {
   'migration.externals.state.published': 'Publiée',
   'migration.externals.state.failed': 'En échec',
   'migration.externals.search': 'Chercher par nom, propriétaire ou identifiant',
+  'migration.externals.publish': 'Publier',
+  'migration.externals.publishHelp':
+    "Convertit l'enregistrement (ou télécharge sa vidéo) et l'ajoute à la vidéothèque au nom de son propriétaire ; il part ensuite dans Pod si POD_PUBLISH le prévoit.",
+  'migration.externals.publishQueued': '« {name} » est en file : conversion, puis vidéothèque.',
 };

@@ -1,4 +1,6 @@
-import { Anchor, Badge, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { call } from '../../client/client';
 import { useMemo, useState } from 'react';
 import type { ExternalRecordingView } from '../../../src-preload/contract';
 import { useBilingual, useLanguage, useT } from '../../i18n/i18n';
@@ -18,7 +20,20 @@ export function ExternalsTab() {
   const t = useT();
   const pick = useBilingual();
   const language = useLanguage((s) => s.language);
-  const externals = useExternals();
+  const { list: externals, reload } = useExternals();
+  const publish = (e: ExternalRecordingView) => {
+    void call('externalRecordings.publish', { ids: [e.id] }).then(
+      () => {
+        notifications.show({ message: t('migration.externals.publishQueued', { name: e.name }) });
+        reload();
+      },
+      (error: unknown) =>
+        notifications.show({
+          color: 'red',
+          message: error instanceof Error ? error.message : String(error),
+        }),
+    );
+  };
   const [query, setQuery] = useState('');
   const time = useMemo(
     () => new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }),
@@ -49,13 +64,14 @@ export function ExternalsTab() {
       </Text>
       <VirtualTable
         label={t('migration.tab.externals')}
-        columns="minmax(180px, 2fr) 140px minmax(110px, 1fr) minmax(200px, 2fr) 130px"
+        columns="minmax(180px, 2fr) 140px minmax(110px, 1fr) minmax(200px, 2fr) 130px 110px"
         headers={[
           t('migration.externals.column.name'),
           t('migration.externals.column.date'),
           t('migration.externals.column.owner'),
           t('migration.externals.column.source'),
           t('migration.externals.column.state'),
+          '',
         ]}
         count={shown.length}
         height="calc(100vh - 330px)"
@@ -96,6 +112,20 @@ export function ExternalsTab() {
                 {t(`migration.externals.state.${e.state}`)}
               </Badge>
             </Tooltip>,
+            e.state === 'none' || e.state === 'failed' ? (
+              <Tooltip key="p" label={t('migration.externals.publishHelp')} multiline w={280}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => publish(e)}
+                  aria-label={`${t('migration.externals.publish')} ${e.name}`}
+                >
+                  {t('migration.externals.publish')}
+                </Button>
+              </Tooltip>
+            ) : (
+              <span key="p" />
+            ),
           ];
         }}
       />
