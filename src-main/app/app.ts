@@ -296,6 +296,8 @@ function compose(
     'migration.plan': (args) => migration.plan(args),
     'migration.start': ({ runId }) => migration.start(runId),
     'migration.runs': () => migration.runs(),
+    'migration.cancel': ({ runId }) => migration.cancel(runId),
+    'migration.snapshot': ({ serverId }) => migration.snapshot(serverId),
     'migration.items': ({ runId, ...filter }) => migration.items(runId, filter),
     'externalRecordings.list': () => migration.externals(),
     'externalRecordings.publish': ({ ids }) => migration.publishExternals(ids),

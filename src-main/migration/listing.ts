@@ -1,4 +1,4 @@
-import type { BbbFormatView } from '../../src-preload/contract';
+import type { BbbFormatView, MigrationSnapshot } from '../../src-preload/contract';
 import type { Db } from '../db/open';
 
 /** A recording of the server's snapshot, as the plan needs it. */
@@ -92,4 +92,38 @@ export function sourceUrlOf(recording: ListedRecording, version: string | null):
   return presentation
     ? presentationUrl(presentation.url, recording.internalMeetingId, version)
     : null;
+}
+
+/** The snapshot's summary, for the wizard's first steps, without reading every row into JS. */
+export function snapshotOf(db: Db, serverId: number): MigrationSnapshot {
+  const head = db
+    .prepare<
+      [number],
+      { n: number; refreshed: string | null; oldest: number | null; newest: number | null }
+    >(
+      `SELECT count(*) AS n, max(seen_at) AS refreshed, min(start_ms) AS oldest,
+         max(start_ms) AS newest FROM bbb_recordings WHERE server_id = ?`,
+    )
+    .get(serverId);
+  const states = db
+    .prepare<[number], { state: string; count: number }>(
+      'SELECT state, count(*) AS count FROM bbb_recordings WHERE server_id = ? GROUP BY state ORDER BY count DESC',
+    )
+    .all(serverId);
+  const originServers = db
+    .prepare<[number], { origin: string | null; count: number }>(
+      `SELECT json_extract(metadata_json, '$."bbb-origin-server-name"') AS origin, count(*) AS count
+       FROM bbb_recordings WHERE server_id = ? GROUP BY origin ORDER BY count DESC`,
+    )
+    .all(serverId)
+    .map((o) => ({ name: o.origin ?? '', count: o.count }));
+  return {
+    serverId,
+    count: head?.n ?? 0,
+    refreshedAt: head?.refreshed ?? null,
+    oldestMs: head?.oldest ?? null,
+    newestMs: head?.newest ?? null,
+    states,
+    originServers,
+  };
 }

@@ -86,8 +86,9 @@ export function createMigrationRepository(db: Db) {
      VALUES (@runId, @position, @recordId, @name, @startMs, @action, @owners, @target, @reason,
        @state, @at)`,
   );
-  const itemsOf = db.prepare<[number, string, string, number, number], ItemRow>(
+  const itemsOf = db.prepare<[number, string, string, string, string, number, number], ItemRow>(
     `SELECT * FROM migration_items WHERE run_id = ? AND (? = '' OR state = ?)
+       AND (? = '' OR action = ?)
      ORDER BY position LIMIT ? OFFSET ?`,
   );
   const oneItem = db.prepare<[number], ItemRow>('SELECT * FROM migration_items WHERE id = ?');
@@ -221,12 +222,17 @@ export function createMigrationRepository(db: Db) {
       return row && toRun(row);
     },
     runs: () => allRuns.all().map(toRun),
-    items: (runId: number, options: { state?: string; limit?: number; offset?: number } = {}) =>
+    items: (
+      runId: number,
+      options: { state?: string; action?: string; limit?: number; offset?: number } = {},
+    ) =>
       itemsOf
         .all(
           runId,
           options.state ?? '',
           options.state ?? '',
+          options.action ?? '',
+          options.action ?? '',
           options.limit ?? 100_000,
           options.offset ?? 0,
         )

@@ -17,7 +17,13 @@ import { convertRecording } from '../presentation/convert';
 import type { RecorderView } from '../../src-preload/contract';
 import { migrationCsv } from './csv';
 import { deliverFile } from './deliver';
-import { listRecordings, presentationUrl, sourceUrlOf, type ListedRecording } from './listing';
+import {
+  listRecordings,
+  presentationUrl,
+  snapshotOf,
+  sourceUrlOf,
+  type ListedRecording,
+} from './listing';
 import type { MoodleSession } from './moodleOwners';
 import { openPodDb, type PodDb } from './podDb';
 import { planItems, selectRecordings, type PlannedOwner } from './plan';
@@ -523,17 +529,40 @@ export function createMigrationService(options: MigrationServiceOptions) {
     }
   }
 
+  /** Stops a run: queued lines stay planned (a start resumes them), running jobs are cancelled. */
+  async function cancel(runId: number): Promise<MigrationRunView> {
+    findRun(runId);
+    const subjects = new Set(repo.items(runId).map((i) => `migration-item:${String(i.id)}`));
+    for (const job of await options.jobs().list()) {
+      if (
+        job.kind === 'migrationItem' &&
+        subjects.has(job.subject) &&
+        (job.status === 'queued' || job.status === 'running')
+      )
+        await options.jobs().cancel(job.id);
+    }
+    for (const item of repo.items(runId, { state: 'running' }))
+      repo.setItem(item.id, 'planned', iso());
+    repo.setRun(runId, 'cancelled', iso());
+    changed(runId);
+    return findRun(runId);
+  }
+
   return {
     plan,
     start,
+    cancel,
+    snapshot: (serverId: number) => snapshotOf(s.db, serverId),
     runNow,
     publishExternals,
     runExternal,
     runItem,
     runs: () => repo.runs(),
     run: findRun,
-    items: (runId: number, filter: { state?: string; limit?: number; offset?: number } = {}) =>
-      repo.items(runId, filter).map(toItemView) satisfies MigrationItemView[],
+    items: (
+      runId: number,
+      filter: { state?: string; action?: string; limit?: number; offset?: number } = {},
+    ) => repo.items(runId, filter).map(toItemView) satisfies MigrationItemView[],
     /** Failed lines back to planned, then run again. */
     async retryFailed(runId: number) {
       return start(runId);

@@ -13,6 +13,7 @@ import type {
   ExternalRecordingView,
   MigrationItemView,
   MigrationRunView,
+  MigrationSnapshot,
   MoodleConnectionView,
   MoodleTestResult,
 } from './migration';
@@ -304,11 +305,20 @@ export const calls = {
     z.object({ runId: z.number().int().positive() }).strict(),
   ).returns<MigrationRunView>(),
   'migration.runs': call(none).returns<MigrationRunView[]>(),
+  /** Stops a run: its waiting lines stay planned (start resumes them), running ones are cancelled. */
+  'migration.cancel': call(
+    z.object({ runId: z.number().int().positive() }).strict(),
+  ).returns<MigrationRunView>(),
+  /** The server's stored list: count, when it was read, date range, states, origin servers. */
+  'migration.snapshot': call(
+    z.object({ serverId: z.number().int().positive() }).strict(),
+  ).returns<MigrationSnapshot>(),
   'migration.items': call(
     z
       .object({
         runId: z.number().int().positive(),
         state: z.enum(['planned', 'running', 'done', 'skipped', 'failed']).optional(),
+        action: z.enum(['download', 'convert', 'external', 'csv', 'skip']).optional(),
         limit: z.number().int().min(1).max(100_000).optional(),
         offset: z.number().int().min(0).optional(),
       })

@@ -123,3 +123,17 @@ export interface MoodleTestResult {
   /** Why the test failed (connection refused, wrong password, tables missing). */
   error: Bilingual | null;
 }
+
+/** What Régie holds of a server's recordings (the listing a migration plans from). */
+export interface MigrationSnapshot {
+  serverId: number;
+  count: number;
+  /** When the mirror last read the server's list; null: never. */
+  refreshedAt: string | null;
+  oldestMs: number | null;
+  newestMs: number | null;
+  /** BBB states with their counts. */
+  states: { state: string; count: number }[];
+  /** `bbb-origin-server-name` values with their counts ('' for none). */
+  originServers: { name: string; count: number }[];
+}

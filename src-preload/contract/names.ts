@@ -58,6 +58,8 @@ const callRecord: Record<CallName, true> = {
   'migration.plan': true,
   'migration.start': true,
   'migration.runs': true,
+  'migration.cancel': true,
+  'migration.snapshot': true,
   'migration.items': true,
   'externalRecordings.list': true,
   'externalRecordings.publish': true,

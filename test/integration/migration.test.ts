@@ -124,6 +124,38 @@ describe('listing and plan', () => {
     expect(first?.position).toBe(1_000);
   });
 
+  it('summarises the stored list, filters lines by action, and a run can be cancelled then resumed', async () => {
+    recordings(6, [0]);
+    const server = await addServer();
+    const snapshot = await app.api.invoke('migration.snapshot', { serverId: server.id });
+    expect(snapshot).toMatchObject({
+      count: 6,
+      states: [{ state: 'published', count: 6 }],
+      originServers: [{ name: 'moodle.univ.example', count: 6 }],
+    });
+    expect(snapshot.refreshedAt).not.toBeNull();
+    const recorder = await app.api.invoke('recorders.create', { name: 'M', directory: 'm' });
+    const run = await app.api.invoke('migration.plan', {
+      serverId: server.id,
+      mode: 'manual_claim',
+      recorderId: recorder.id,
+    });
+    const converts = await app.api.invoke('migration.items', { runId: run.id, action: 'convert' });
+    expect(converts).toHaveLength(5);
+    // The queue does not run here (no watch): the jobs wait, the cancel finds them waiting.
+    await app.api.invoke('migration.start', { runId: run.id });
+    const waiting = async () =>
+      (await app.api.invoke('jobs.list', {})).filter(
+        (j) => j.kind === 'migrationItem' && j.status === 'queued',
+      ).length;
+    expect(await waiting()).toBe(6);
+    const cancelled = await app.api.invoke('migration.cancel', { runId: run.id });
+    expect(cancelled).toMatchObject({ status: 'cancelled', byState: { planned: 6 } });
+    expect(await waiting()).toBe(0);
+    await app.api.invoke('migration.start', { runId: run.id });
+    expect(await waiting()).toBe(6);
+  });
+
   it('refuses a plan without what its mode needs, naming the fields', async () => {
     recordings(2);
     const server = await addServer();
