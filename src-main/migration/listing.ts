@@ -16,6 +16,8 @@ export interface ListedRecording {
   formats: BbbFormatView[];
   /** The owner a BBB publication chose, then the Régie users seen moderating the meeting. */
   knownOwners: string[];
+  /** The Pod user who created the meeting (Pod's meeting app, mirrored): "made with Pod". */
+  podOwner: string | null;
 }
 
 interface Row {
@@ -30,6 +32,7 @@ interface Row {
   formats_json: string;
   owner: string | null;
   moderators: string | null;
+  pod_owner: string | null;
 }
 
 /**
@@ -47,7 +50,9 @@ export function listRecordings(db: Db, serverId: number): ListedRecording[] {
          (SELECT group_concat(DISTINCT u.username) FROM bbb_meetings m
             JOIN bbb_attendees a ON a.meeting_id = m.id JOIN users u ON u.id = a.user_id
             WHERE m.server_id = r.server_id AND m.internal_meeting_id = r.internal_meeting_id
-              AND a.role = 'MODERATOR') AS moderators
+              AND a.role = 'MODERATOR') AS moderators,
+         (SELECT u.username FROM pod_meetings pm JOIN users u ON u.pod_id = pm.owner_pod_id
+            WHERE pm.meeting_id = r.meeting_id ORDER BY pm.id LIMIT 1) AS pod_owner
        FROM bbb_recordings r WHERE r.server_id = ?
        ORDER BY r.start_ms DESC, r.record_id`,
     )
@@ -66,6 +71,7 @@ export function listRecordings(db: Db, serverId: number): ListedRecording[] {
       metadata: JSON.parse(row.metadata_json) as Record<string, string>,
       formats: JSON.parse(row.formats_json) as BbbFormatView[],
       knownOwners: row.owner ? [row.owner] : moderators,
+      podOwner: row.pod_owner,
     };
   });
 }

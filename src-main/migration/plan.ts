@@ -168,7 +168,13 @@ async function importLine(
   if (sourceUrl === null) return noPlayback(line);
   let owners: PlannedOwner[] = [];
   let why: Bilingual;
-  if (r.knownOwners.length > 0) {
+  if (r.podOwner !== null) {
+    owners = [{ username: r.podOwner }];
+    why = bi(
+      "the meeting's owner in Pod (a BBB session made with Pod)",
+      'le propriétaire de la réunion dans Pod (session BBB créée avec Pod)',
+    );
+  } else if (r.knownOwners.length > 0) {
     owners = r.knownOwners.map((username) => ({ username }));
     why = bi(
       'the moderators Régie saw in the meeting',

@@ -14,7 +14,12 @@ const num = (v: unknown): number | undefined =>
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object';
 
 /** The optional apps Régie reads (reference/pod-behaviour.md §7.1): `live`, `meeting`. */
-const optionalRoutes = ['buildings', 'broadcasters', 'meeting_live_gateway'] as const;
+const optionalRoutes = [
+  'buildings',
+  'broadcasters',
+  'meeting_live_gateway',
+  'meeting_session',
+] as const;
 const requiredRoutes = ['users', 'owners', 'groups', 'types', 'sites', 'recorder'] as const;
 
 export interface MirrorOptions {
@@ -74,18 +79,29 @@ export async function mirrorPod(options: MirrorOptions): Promise<PodMirrorReport
   };
 
   // Users and owners are the long lists (1,667 pages each for 20,000 people): side by side.
-  const [users, owners, groups, types, sites, recorders, buildings, broadcasters, gateways] =
-    await Promise.all([
-      rowsOf('users'),
-      rowsOf('owners'),
-      rowsOf('groups'),
-      rowsOf('types'),
-      rowsOf('sites'),
-      rowsOf('recorder'),
-      rowsOf('buildings'),
-      rowsOf('broadcasters'),
-      rowsOf('meeting_live_gateway'),
-    ]);
+  const [
+    users,
+    owners,
+    groups,
+    types,
+    sites,
+    recorders,
+    buildings,
+    broadcasters,
+    gateways,
+    meetings,
+  ] = await Promise.all([
+    rowsOf('users'),
+    rowsOf('owners'),
+    rowsOf('groups'),
+    rowsOf('types'),
+    rowsOf('sites'),
+    rowsOf('recorder'),
+    rowsOf('buildings'),
+    rowsOf('broadcasters'),
+    rowsOf('meeting_live_gateway'),
+    rowsOf('meeting_session'),
+  ]);
 
   const groupName = new Map([...groups].map(([id, g]) => [id, str(g.name)]));
   const ownerOf = new Map<number, Json>();
@@ -153,6 +169,13 @@ export async function mirrorPod(options: MirrorOptions): Promise<PodMirrorReport
       rtmpStreamUrl: str(g.rtmp_stream_url),
       broadcasterId: num(g.broadcaster_id) ?? null,
       siteId: num(g.site_id) ?? null,
+    })),
+    meetings: [...meetings].map(([id, m]) => ({
+      id,
+      meetingId: str(m.meeting_id),
+      name: str(m.name),
+      ownerPodId: num(m.owner_id) ?? null,
+      isWebinar: m.is_webinar === true,
     })),
   };
 

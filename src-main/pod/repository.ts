@@ -45,6 +45,13 @@ export interface PodTables {
     broadcasterId: number | null;
     siteId: number | null;
   }[];
+  meetings: {
+    id: number;
+    meetingId: string;
+    name: string;
+    ownerPodId: number | null;
+    isWebinar: boolean;
+  }[];
 }
 
 export interface MergeResult {
@@ -107,6 +114,7 @@ export function createPodRepository(db: Db) {
     buildings: countOf('pod_buildings'),
     broadcasters: countOf('pod_broadcasters'),
     liveGateways: countOf('pod_live_gateways'),
+    meetings: countOf('pod_meetings'),
   };
 
   const sameFields = (row: UserRow, user: PodUser) =>
@@ -199,6 +207,7 @@ export function createPodRepository(db: Db) {
       'broadcaster_id',
       'site_id',
     ]),
+    meetings: replace('pod_meetings', ['id', 'meeting_id', 'name', 'owner_pod_id', 'is_webinar']),
   };
 
   /** The small tables, each replaced whole; an absent app's table is emptied. */
@@ -227,6 +236,15 @@ export function createPodRepository(db: Db) {
         rtmp_stream_url: g.rtmpStreamUrl,
         broadcaster_id: g.broadcasterId,
         site_id: g.siteId,
+      })),
+    );
+    tables.meetings(
+      data.meetings.map((m) => ({
+        id: m.id,
+        meeting_id: m.meetingId,
+        name: m.name,
+        owner_pod_id: m.ownerPodId,
+        is_webinar: Number(m.isWebinar),
       })),
     );
   });
@@ -285,6 +303,7 @@ export function createPodRepository(db: Db) {
         buildings: n(counters.buildings),
         broadcasters: n(counters.broadcasters),
         liveGateways: n(counters.liveGateways),
+        meetings: n(counters.meetings),
       };
     },
     catalog(): PodCatalog {

@@ -64,6 +64,8 @@ export interface PodCounts {
   buildings: number;
   broadcasters: number;
   liveGateways: number;
+  /** Pod's BBB meetings (the meeting app), whose owners a migration uses. */
+  meetings: number;
 }
 
 export interface PodMirrorReport {

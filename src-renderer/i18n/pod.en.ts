@@ -48,6 +48,7 @@ export const podEn = {
   'pod.count.buildings': '{count, plural, one {# building} other {# buildings}}',
   'pod.count.broadcasters': '{count, plural, one {# broadcaster} other {# broadcasters}}',
   'pod.count.liveGateways': '{count, plural, one {# live gateway} other {# live gateways}}',
+  'pod.count.meetings': '{count, plural, one {# BBB meeting} other {# BBB meetings}}',
   'pod.mirror.merged':
     "Régie's users: {added} added from Pod, {updated} updated, {adopted, plural, one {# already here matched} other {# already here matched}} by username.",
   'pod.mirror.absentApps': 'Not in this Pod (optional): {apps}',

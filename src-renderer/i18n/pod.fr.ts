@@ -49,6 +49,7 @@ export const podFr: Record<keyof typeof podEn, string> = {
   'pod.count.broadcasters': '{count, plural, one {# diffuseur} other {# diffuseurs}}',
   'pod.count.liveGateways':
     '{count, plural, one {# passerelle de live} other {# passerelles de live}}',
+  'pod.count.meetings': '{count, plural, one {# réunion BBB} other {# réunions BBB}}',
   'pod.mirror.merged':
     'Utilisateurs de Régie : {added, plural, one {# ajouté} other {# ajoutés}} depuis Pod, {updated} mis à jour, {adopted, plural, one {# déjà présent rattaché} other {# déjà présents rattachés}} par identifiant.',
   'pod.mirror.absentApps': 'Absentes de ce Pod (facultatives) : {apps}',

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { MigrationItemView } from '../../src-preload/contract';
 import { createApp, type RegieApp } from '../../src-main/app/app';
 import { manyRecordings, startBbbSimulator, type BbbSimulator } from '../helpers/bbbSimulator';
+import { startPodSimulator } from '../helpers/podSimulator';
 import { makeClip } from '../helpers/clips';
 import { playerFrameRecording } from '../helpers/presentationServer';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
@@ -276,6 +277,40 @@ describe('import video', () => {
     expect(rerun.byAction).toEqual({ skip: 5 });
     await app.api.invoke('migration.start', { runId: rerun.id });
     expect(await app.api.invoke('externalRecordings.list', {})).toHaveLength(5);
+  });
+
+  it("gives a recording made with Pod to the meeting's owner in Pod first (§3.6.2)", async () => {
+    recordings(3);
+    const pod = await startPodSimulator({ users: 5 });
+    try {
+      const owner = pod.users.find((u) => u.username === 'u3');
+      pod.meetingSessions.push({
+        id: 1,
+        name: 'Cours avec Pod',
+        meetingId: sim.recordings[1]?.meetingId ?? '',
+        ownerId: owner?.id ?? 0,
+        isWebinar: false,
+        siteId: 1,
+      });
+      await app.api.invoke('settings.set', { key: 'POD_URL', value: pod.url });
+      await app.api.invoke('settings.set', { key: 'POD_TOKEN', value: pod.staffToken });
+      expect((await app.api.invoke('pod.mirror', {})).counts.meetings).toBe(1);
+    } finally {
+      await pod.close();
+    }
+    await app.api.invoke('users.create', { username: 'admin.bbb', firstName: 'A', lastName: 'B' });
+    const server = await addServer();
+    const run = await app.api.invoke('migration.plan', {
+      serverId: server.id,
+      mode: 'import_video',
+      admin: 'admin.bbb',
+      dry: true,
+    });
+    const items = await app.api.invoke('migration.items', { runId: run.id });
+    const withPod = items.find((i) => i.recordId === sim.recordings[1]?.recordId);
+    expect(withPod?.owners).toEqual(['u3']);
+    expect(withPod?.reason.en).toBe("the meeting's owner in Pod (a BBB session made with Pod)");
+    expect(items.filter((i) => i.owners[0] === 'admin.bbb')).toHaveLength(2);
   });
 
   it('publishes a chosen external recording to its owner: converted, then in the Library', async () => {

@@ -5,6 +5,7 @@ import videos from './004_videos.sql?raw';
 import bbb from './005_bbb.sql?raw';
 import pod from './006_pod.sql?raw';
 import migration from './007_migration.sql?raw';
+import podMeetings from './008_pod_meetings.sql?raw';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'bbb', sql: bbb },
   { version: 6, name: 'pod', sql: pod },
   { version: 7, name: 'migration', sql: migration },
+  { version: 8, name: 'pod_meetings', sql: podMeetings },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -13,6 +13,7 @@ const countOrder: (keyof PodCounts)[] = [
   'buildings',
   'broadcasters',
   'liveGateways',
+  'meetings',
 ];
 
 /**

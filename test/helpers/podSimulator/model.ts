@@ -127,6 +127,15 @@ export interface PodSimState {
     broadcasterId: number | null;
     siteId: number;
   }[];
+  /** Pod's meeting.Meeting rows (`/rest/meeting_session/`): the BBB meetingID Pod created. */
+  meetingSessions: {
+    id: number;
+    name: string;
+    meetingId: string;
+    ownerId: number;
+    isWebinar: boolean;
+    siteId: number;
+  }[];
   videos: PodSimVideo[];
 }
 
@@ -244,6 +253,7 @@ export function seedState(options: PodSimOptions): PodSimState {
     liveGateways: [
       { id: 1, rtmpStreamUrl: 'rtmp://stream.univ.test/live/gw1', broadcasterId: 1, siteId: 1 },
     ],
+    meetingSessions: [],
     videos: [],
   };
 }

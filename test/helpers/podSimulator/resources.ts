@@ -277,7 +277,26 @@ export const resources: Resource[] = [
     },
   },
   empty('events', 'Event', 'live'),
-  empty('meeting_session', 'Meeting', 'meeting'),
+  {
+    name: 'meeting_session',
+    model: 'Meeting',
+    app: 'meeting',
+    rows: (ctx) => byId(ctx.state.meetingSessions),
+    serialize: (row) => {
+      const m = row as PodSimState['meetingSessions'][number];
+      return {
+        id: m.id,
+        name: m.name,
+        meeting_id: m.meetingId,
+        start_at: '2025-01-06T09:00:00+01:00',
+        created_at: '2025-01-01T08:00:00+01:00',
+        owner_id: m.ownerId,
+        is_personal: false,
+        is_webinar: m.isWebinar,
+        site_id: m.siteId,
+      };
+    },
+  },
   empty('meeting_internal_recording', 'InternalRecording', 'meeting'),
   empty('meeting_livestream', 'Livestream', 'meeting'),
   {
