@@ -119,7 +119,9 @@ const finished = (job: Job | undefined) =>
 const libraryEntries = () =>
   existsSync(join(dataDir, 'library')) ? readdirSync(join(dataDir, 'library')) : [];
 
-describe('the library pipeline in a running console', () => {
+// Each step runs the real CLI and a real console with ffmpeg: its waits (until(), up to 120 s)
+// outlast the default 30 s test timeout on a loaded machine, where a CLI call alone takes ~1 s.
+describe('the library pipeline in a running console', { timeout: 180_000 }, () => {
   it('encodes the renditions of VIDEO_RENDITIONS, not a fixed list', async () => {
     prepare();
     const renditions = [

@@ -26,6 +26,13 @@ async function pixel(file: string, x: number, y: number): Promise<Rgb> {
 }
 
 /** The Chromium processes still running with a profile inside `dir`. */
+/** Chromium processes still using `dir`, once the few milliseconds a SIGKILL takes are past. */
+async function chromiumsLeftIn(dir: string): Promise<string[]> {
+  for (let tries = 0; tries < 20 && chromiumsIn(dir).length > 0; tries++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  return chromiumsIn(dir);
+}
+
 function chromiumsIn(dir: string): string[] {
   try {
     return execFileSync('pgrep', ['-f', dir], { encoding: 'utf8' }).trim().split('\n');
@@ -98,7 +105,7 @@ describe('presentation capture (headless Chromium stepping the player page)', ()
     // The browser was one registered child while it ran, and is gone now.
     expect(runningChildren.every((n) => n >= 1)).toBe(true);
     expect(liveChildren()).toEqual([]);
-    expect(chromiumsIn(dir)).toEqual([]);
+    expect(await chromiumsLeftIn(dir)).toEqual([]);
 
     // The page's fetch, image and popup towards another server never reached it.
     expect(foreignRequests).toEqual([]);
@@ -166,7 +173,7 @@ describe('presentation capture (headless Chromium stepping the player page)', ()
     expect(error.text.fr).toContain(url);
     // The page timeout, plus starting and closing the browser; not the 60 s default.
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(chromiumsIn(dir)).toEqual([]);
+    expect(await chromiumsLeftIn(dir)).toEqual([]);
   });
 
   it('gives a remote error naming the URL when the player page is not found', async () => {
@@ -192,7 +199,7 @@ describe('presentation capture (headless Chromium stepping the player page)', ()
       /tried to go to another address \(http:\/\/127\.0\.0\.1:\d+\/elsewhere\)/,
     );
     expect(foreignRequests).toEqual([]);
-    expect(chromiumsIn(dir)).toEqual([]);
+    expect(await chromiumsLeftIn(dir)).toEqual([]);
   });
 
   it('closes the browser when the caller cancels', async () => {
@@ -212,7 +219,7 @@ describe('presentation capture (headless Chromium stepping the player page)', ()
     );
     expect(error.code).toBe('cancelled');
     expect(liveChildren()).toEqual([]);
-    expect(chromiumsIn(dir)).toEqual([]);
+    expect(await chromiumsLeftIn(dir)).toEqual([]);
   });
 
   it('closes the browser when the caller cancels while it starts', async () => {
@@ -227,6 +234,6 @@ describe('presentation capture (headless Chromium stepping the player page)', ()
     setTimeout(() => controller.abort(), 50);
     expect((await rejectionOf(capture)).code).toBe('cancelled');
     expect(liveChildren()).toEqual([]);
-    expect(chromiumsIn(dir)).toEqual([]);
+    expect(await chromiumsLeftIn(dir)).toEqual([]);
   });
 });

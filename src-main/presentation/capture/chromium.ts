@@ -141,6 +141,16 @@ export async function closeChromium(browser: Browser, graceMs = 5000): Promise<v
       child?.kill('SIGKILL');
       await exited;
     }
+    // Chromium's helpers (zygote, GPU, renderers) share the browser's process group (puppeteer
+    // starts it detached): they would exit on their own a moment later, on a loaded machine
+    // after the capture has returned. The group goes now, so nothing outlives the capture.
+    if (child?.pid !== undefined && process.platform !== 'win32') {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // ESRCH: the group is already gone.
+      }
+    }
   } finally {
     clearTimeout(timer);
   }
