@@ -42,7 +42,7 @@ export const migrationFr: Record<keyof typeof migrationEn, string> = {
   'migration.filter.from': 'Commencés à partir du',
   'migration.filter.to': "Commencés jusqu'au",
   'migration.filter.origin': "Serveur d'origine (bbb-origin-server-name)",
-  'migration.filter.origin.placeholder': 'tous, p. ex. moodle.univ.fr',
+  'migration.filter.origin.placeholder': 'tous',
   'migration.filter.states': 'États BBB',
   'migration.filter.states.placeholder': 'tous les états',
   'migration.filter.min': 'De la position',
@@ -71,7 +71,7 @@ export const migrationFr: Record<keyof typeof migrationEn, string> = {
   'migration.admin.none': "Aucun utilisateur pour l'instant : ajoutez-en un dans Utilisateurs.",
   'migration.useMoodle': 'Utiliser Moodle',
   'migration.useMoodle.help':
-    'Chercher les modérateurs dans la base de Moodle (--use-database-moodle de Pod). Les connexions se déclarent avec regie migrate moodle add.',
+    'Chercher les modérateurs dans la base de Moodle (--use-database-moodle de Pod), par les connexions de l’onglet Moodle.',
   'migration.csvPath': 'Fichier CSV à écrire',
   'migration.csvPath.placeholder': '/srv/exports/enregistrements-bbb.csv',
   'migration.plan.make': 'Établir le plan',
@@ -153,4 +153,63 @@ export const migrationFr: Record<keyof typeof migrationEn, string> = {
   'migration.externals.publishHelp':
     "Convertit l'enregistrement (ou télécharge sa vidéo) et l'ajoute à la vidéothèque au nom de son propriétaire ; il part ensuite dans Pod si POD_PUBLISH le prévoit.",
   'migration.externals.publishQueued': '« {name} » est en file : conversion, puis vidéothèque.',
+  'migration.tab.moodle': 'Moodle',
+  'migration.snapshot.readAt': 'Liste lue sur le serveur le {at}.',
+  'migration.filter.origin.none': '(aucun : enregistrements sans serveur d’origine)',
+  'migration.useMoodle.none':
+    'Aucune connexion Moodle pour l’instant : les modérateurs ne peuvent pas être retrouvés. Ajoutez-en une par serveur d’origine (ou une « default ») dans l’onglet Moodle, ou décochez cette case.',
+  'migration.useMoodle.go': 'Ouvrir l’onglet Moodle',
+  'migration.useMoodle.connections': 'Connexions Moodle : {names}.',
+  'migration.run.cancel': 'Arrêter',
+  'migration.run.cancel.title': 'Arrêter la migration {id} ?',
+  'migration.run.cancel.question':
+    'Les lignes en cours sont arrêtées, celles en attente repassent « à faire » ; les lignes faites le restent. « Reprendre » lance le reste plus tard, sans rien refaire.',
+  'migration.run.cancel.keep': 'Continuer',
+  'migration.report.cancelledHint':
+    'Arrêtée : {count, plural, one {# ligne reste} other {# lignes restent}} à faire. « Reprendre » les lance ; les lignes faites ne sont pas refaites.',
+  'migration.moodle.intro':
+    'Les bases Moodle où sont cherchés les modérateurs de chaque enregistrement (--use-database-moodle de Pod). Une connexion par nom de serveur d’origine tel que BBB l’a reçu (bbb-origin-server-name, p. ex. moodle.univ.fr), plus « default » pour les enregistrements sans nom. Lecture seule, sauf si l’écriture de l’avis est permise : l’avis est alors ajouté une fois à la description de l’activité. Les serveurs de MIGRATION_IGNORED_SERVERS ne sont jamais interrogés, et MIGRATION_MOODLE_NOTICE est le texte de l’avis (Paramètres, groupe BigBlueButton). Aussi : regie migrate moodle add|list|test|remove.',
+  'migration.moodle.add': 'Ajouter une connexion Moodle',
+  'migration.moodle.empty':
+    'Aucune connexion Moodle pour l’instant. Ajoutez-en une par serveur d’origine dont vous voulez retrouver les modérateurs (ou une seule « default »), puis testez-la ; sans connexion, les enregistrements vont au propriétaire par défaut.',
+  'migration.moodle.column.name': 'Serveur d’origine',
+  'migration.moodle.column.kind': 'Moteur',
+  'migration.moodle.column.host': 'Hôte:port',
+  'migration.moodle.column.database': 'Base',
+  'migration.moodle.column.username': 'Utilisateur',
+  'migration.moodle.column.prefix': 'Préfixe',
+  'migration.moodle.column.access': 'Accès',
+  'migration.moodle.kind': 'Moteur',
+  'migration.moodle.kind.mysql': 'MySQL / MariaDB',
+  'migration.moodle.kind.postgres': 'PostgreSQL',
+  'migration.moodle.noPassword': '(sans mot de passe)',
+  'migration.moodle.writes': 'écrit l’avis',
+  'migration.moodle.readOnly': 'lecture seule',
+  'migration.moodle.test': 'Tester',
+  'migration.moodle.test.ok': 'Connecté : {version}.',
+  'migration.moodle.test.failed': 'Le test a échoué',
+  'migration.moodle.table.present': '{name} : présente',
+  'migration.moodle.table.missing': '{name} : absente',
+  'migration.moodle.removeQuestion':
+    'Supprimer la connexion Moodle « {name} » ? Son mot de passe est effacé aussi ; les migrations déjà faites gardent leurs propriétaires.',
+  'migration.moodle.name': 'Nom du serveur d’origine (ou default)',
+  'migration.moodle.name.help':
+    'bbb-origin-server-name tel que BBB l’a reçu (le nom d’hôte du Moodle), ou « default » pour les enregistrements sans nom.',
+  'migration.moodle.host': 'Hôte de la base',
+  'migration.moodle.port': 'Port',
+  'migration.moodle.database': 'Nom de la base',
+  'migration.moodle.username': 'Utilisateur de la base',
+  'migration.moodle.username.help':
+    'Un utilisateur en lecture seule suffit, sauf pour écrire l’avis.',
+  'migration.moodle.password': 'Mot de passe',
+  'migration.moodle.password.help':
+    'Stocké chiffré, jamais réaffiché. Laissez vide pour un utilisateur sans mot de passe.',
+  'migration.moodle.prefix': 'Préfixe des tables',
+  'migration.moodle.prefix.help':
+    'Le $CFG->prefix de Moodle, en général mdl_ (lettres, chiffres, _).',
+  'migration.moodle.schema': 'Schéma',
+  'migration.moodle.schema.help': 'Schéma PostgreSQL des tables Moodle, en général public.',
+  'migration.moodle.notice': 'Permettre d’écrire l’avis',
+  'migration.moodle.notice.help':
+    'Désactivé : lecture seule. Activé : une migration en import de vidéos écrit MIGRATION_MOODLE_NOTICE (s’il n’est pas vide) une fois dans la description de chaque activité (bigbluebuttonbn.intro) ; l’utilisateur doit pouvoir la modifier.',
 };

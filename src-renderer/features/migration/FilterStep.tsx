@@ -1,37 +1,30 @@
-import {
-  Autocomplete,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useT } from '../../i18n/i18n';
-import { bbbMeetingsStore } from '../bbb/bbbStores';
+import { Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useLanguage, useT } from '../../i18n/i18n';
 import { useSnapshot } from './useSnapshot';
 import { choose, useWizard } from './wizardStore';
 
-/** BBB's usual states, offered even before the list holds one of each. */
-const usualStates = ['published', 'unpublished', 'deleted'];
+/** The origin Select's value for the recordings without one (no host name has parentheses). */
+const noOrigin = '(none)';
 
-/** Step 2: which recordings of the list the plan takes (all by default). */
+/**
+ * Step 2: which recordings of the list the plan takes (all by default). The origin servers and
+ * states offered are exactly those of the stored list, each with its count (`migration.snapshot`).
+ */
 export function FilterStep() {
   const t = useT();
+  const language = useLanguage((s) => s.language);
   const w = useWizard();
   const snapshot = useSnapshot(w.serverId);
-  // The recordings' metadata is not in their view; the mirrored meetings of the same server
-  // carry `bbb-origin-server-name`, so they suggest it, and any other name can be typed.
-  const origins = [
-    ...new Set(
-      (bbbMeetingsStore.use((s) => s.data) ?? [])
-        .filter((m) => m.serverId === w.serverId && m.originServer)
-        .map((m) => m.originServer ?? ''),
-    ),
-  ].sort();
-  const states = [
-    ...new Set([...usualStates, ...(typeof snapshot === 'object' ? snapshot.states : [])]),
-  ];
+  const summary = typeof snapshot === 'object' ? snapshot : null;
+  const counted = (label: string, count: number) => `${label} (${count.toLocaleString(language)})`;
+  const origins = (summary?.originServers ?? []).map((o) => ({
+    value: o.name === '' ? noOrigin : o.name,
+    label: counted(o.name === '' ? t('migration.filter.origin.none') : o.name, o.count),
+  }));
+  const states = (summary?.states ?? []).map((s) => ({
+    value: s.state,
+    label: counted(s.state, s.count),
+  }));
   return (
     <Stack maw={720}>
       <Text size="sm" c="dimmed">
@@ -51,12 +44,16 @@ export function FilterStep() {
           onChange={(e) => choose({ to: e.currentTarget.value })}
         />
       </Group>
-      <Autocomplete
+      <Select
         label={t('migration.filter.origin')}
         placeholder={t('migration.filter.origin.placeholder')}
         data={origins}
-        value={w.originServer}
-        onChange={(originServer) => choose({ originServer })}
+        value={w.originServer === null ? null : w.originServer || noOrigin}
+        onChange={(value) =>
+          choose({ originServer: value === null ? null : value === noOrigin ? '' : value })
+        }
+        clearable
+        data-testid="migration-filter-origin"
       />
       <MultiSelect
         label={t('migration.filter.states')}

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
-import type { MigrationAction, MigrationItemView } from '../../../src-preload/contract';
+import { useState } from 'react';
+import type { MigrationAction, MigrationRunView } from '../../../src-preload/contract';
 import { call } from '../../client/client';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { ActionCounts } from './ActionCounts';
@@ -10,6 +10,7 @@ import { actionOrder } from './labels';
 import { migrationRunsStore } from './migrationStores';
 import { download, planCsv } from './planCsv';
 import { planColumns, useItemCells } from './useItemCells';
+import { usePagedItems } from './usePagedItems';
 import { VirtualTable } from './VirtualTable';
 import { optionsOf, useWizard } from './wizardStore';
 
@@ -22,7 +23,6 @@ export function PlanStep() {
   const [errors, setErrors] = useState<string[]>([]);
   const [isPlanning, setPlanning] = useState(false);
   const [action, setAction] = useState<MigrationAction | 'all'>('all');
-  const { headers, cells } = useItemCells(false);
 
   const plan = () => {
     const options = optionsOf(useWizard.getState());
@@ -36,28 +36,15 @@ export function PlanStep() {
       .finally(() => setPlanning(false));
   };
 
-  // A plan is read whole: the filter by action and the CSV need every line (20,000 lines of a
-  // few hundred bytes each). Kept with its run's id, so another plan never shows these lines.
-  const [loaded, setLoaded] = useState<{ runId: number; items: MigrationItemView[] } | null>(null);
-  const items = loaded !== null && loaded.runId === dryRunId ? loaded.items : null;
-  useEffect(() => {
-    if (dryRunId === null) return;
-    let isCurrent = true;
-    void call('migration.items', { runId: dryRunId, limit: 100_000 }).then((read) => {
-      if (isCurrent) setLoaded({ runId: dryRunId, items: read });
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [dryRunId]);
-
-  const shown = useMemo(
-    () => (items ?? []).filter((i) => action === 'all' || i.action === action),
-    [items, action],
-  );
-  const row = (index: number) => {
-    const item = shown[index];
-    return item ? cells(item) : null;
+  // The lines on screen are read a page at a time, filtered by action on the main side; only
+  // the CSV needs every line, read when it is asked for.
+  const [isSaving, setSaving] = useState(false);
+  const saveCsv = (runId: number) => {
+    setSaving(true);
+    call('migration.items', { runId, limit: 100_000 })
+      .then((items) => download(`plan-migration-${String(runId)}.csv`, planCsv(items, language)))
+      .catch((error: unknown) => setErrors(callErrorText(error, language)))
+      .finally(() => setSaving(false));
   };
 
   return (
@@ -69,13 +56,12 @@ export function PlanStep() {
         <Button loading={isPlanning} onClick={plan} variant={run ? 'default' : 'filled'}>
           {run ? t('migration.plan.remake') : t('migration.plan.make')}
         </Button>
-        {items && items.length > 0 && (
+        {run && run.total > 0 && (
           <Button
             variant="default"
             leftSection={<IconDownload size={16} />}
-            onClick={() =>
-              download(`plan-migration-${String(dryRunId)}.csv`, planCsv(items, language))
-            }
+            loading={isSaving}
+            onClick={() => saveCsv(run.id)}
           >
             {t('migration.plan.saveCsv')}
           </Button>
@@ -115,17 +101,31 @@ export function PlanStep() {
               ]}
             />
           </Group>
-          <VirtualTable
-            label={t('migration.step.plan')}
-            columns={planColumns}
-            headers={headers}
-            count={items ? shown.length : run.total}
-            row={row}
-            height="calc(100vh - 500px)"
-            testId="migration-plan-lines"
-          />
+          <PlanLines run={run} action={action === 'all' ? null : action} />
         </>
       )}
     </Stack>
+  );
+}
+
+/** The plan's lines, one action's or all, read a page at a time for the rows on screen. */
+function PlanLines(props: { run: MigrationRunView; action: MigrationAction | null }) {
+  const t = useT();
+  const { count, itemAt, onRange } = usePagedItems(props.run, null, props.action);
+  const { headers, cells } = useItemCells(false);
+  return (
+    <VirtualTable
+      label={t('migration.step.plan')}
+      columns={planColumns}
+      headers={headers}
+      count={count}
+      row={(index) => {
+        const item = itemAt(index);
+        return item ? cells(item) : null;
+      }}
+      onRange={onRange}
+      height="calc(100vh - 500px)"
+      testId="migration-plan-lines"
+    />
   );
 }

@@ -1,13 +1,9 @@
-import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconRotateClockwise } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Alert, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import type { MigrationRunView } from '../../../src-preload/contract';
-import { call } from '../../client/client';
-import { useFormat, useLanguage, useT } from '../../i18n/i18n';
+import { useFormat, useT } from '../../i18n/i18n';
 import { ActionCounts } from './ActionCounts';
-import { callErrorText } from './callErrorText';
 import { statusColor } from './labels';
+import { RunControls } from './RunControls';
 import { RunLines } from './RunLines';
 import { RunProgress } from './RunProgress';
 
@@ -18,19 +14,8 @@ import { RunProgress } from './RunProgress';
 export function RunReport({ run }: { run: MigrationRunView }) {
   const t = useT();
   const format = useFormat();
-  const language = useLanguage((s) => s.language);
-  const [isStarting, setStarting] = useState(false);
   const failed = run.byState.failed ?? 0;
   const isOpen = (run.byState.planned ?? 0) + (run.byState.running ?? 0) > 0;
-  const canRestart = !run.isDry && run.status !== 'running' && (failed > 0 || isOpen);
-  const restart = () => {
-    setStarting(true);
-    call('migration.start', { runId: run.id })
-      .catch((error: unknown) =>
-        notifications.show({ color: 'red', message: callErrorText(error, language).join('\n') }),
-      )
-      .finally(() => setStarting(false));
-  };
   return (
     <Stack data-testid="migration-report">
       <Group justify="space-between" align="flex-start">
@@ -54,18 +39,15 @@ export function RunReport({ run }: { run: MigrationRunView }) {
               .join(' · ')}
           </Text>
         </Stack>
-        {canRestart && (
-          <Button
-            leftSection={<IconRotateClockwise size={16} />}
-            loading={isStarting}
-            onClick={restart}
-          >
-            {failed > 0 ? t('migration.run.retry') : t('migration.run.resume')}
-          </Button>
-        )}
+        <RunControls run={run} />
       </Group>
       <ActionCounts run={run} />
       {!run.isDry && <RunProgress run={run} />}
+      {run.status === 'cancelled' && isOpen && (
+        <Alert color="gray">
+          {t('migration.report.cancelledHint', { count: run.byState.planned ?? 0 })}
+        </Alert>
+      )}
       {failed > 0 ? (
         <Alert color="orange">{t('migration.report.failedHint')}</Alert>
       ) : (

@@ -5,6 +5,7 @@ import { call } from '../../client/client';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { callErrorText } from './callErrorText';
 import { migrationRunsStore } from './migrationStores';
+import { RunControls } from './RunControls';
 import { RunLines } from './RunLines';
 import { RunProgress } from './RunProgress';
 import { optionsOf, useWizard } from './wizardStore';
@@ -71,6 +72,7 @@ export function RunStep() {
       )}
       {run && (
         <>
+          <RunControls run={run} />
           <RunProgress run={run} />
           <RunLines run={run} />
         </>

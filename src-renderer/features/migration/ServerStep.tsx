@@ -88,13 +88,20 @@ export function ServerStep() {
           ) : snapshot === 'failed' || snapshot.count === 0 ? (
             <Alert color="orange">{t('migration.snapshot.empty')}</Alert>
           ) : (
-            <Text size="sm">
-              {t('migration.snapshot.count', {
-                count: snapshot.count,
-                from: day.format(snapshot.oldestMs ?? 0),
-                to: day.format(snapshot.newestMs ?? 0),
-              })}
-            </Text>
+            <>
+              <Text size="sm" data-testid="migration-snapshot-count">
+                {t('migration.snapshot.count', {
+                  count: snapshot.count,
+                  from: day.format(snapshot.oldestMs ?? 0),
+                  to: day.format(snapshot.newestMs ?? 0),
+                })}
+              </Text>
+              {snapshot.refreshedAt !== null && (
+                <Text size="sm" c="dimmed">
+                  {t('migration.snapshot.readAt', { at: format.dateTime(snapshot.refreshedAt) })}
+                </Text>
+              )}
+            </>
           )}
           {refreshed && (
             <Text size="sm" c="dimmed">

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
+  MigrationAction,
   MigrationItemState,
   MigrationItemView,
   MigrationRunView,
@@ -11,14 +12,18 @@ const pageSize = 100;
 const refreshMs = 1000;
 
 /**
- * A run's lines (all, or one state's), read a page at a time for the rows on screen only: a run
+ * A run's lines (all, one state's or one action's), read a page at a time for the rows on screen only: a run
  * of 20,000 lines is never read whole. When the run changes (`migration.changed` gives a new
  * `run` object), the pages on screen are read again, throttled; the others are forgotten, since
  * lines move between states.
  */
-export function usePagedItems(run: MigrationRunView, state: MigrationItemState | null) {
-  // Pages of another run or state (the key) are never shown, so switching needs no reset.
-  const key = `${String(run.id)}:${state ?? ''}`;
+export function usePagedItems(
+  run: MigrationRunView,
+  state: MigrationItemState | null,
+  action: MigrationAction | null = null,
+) {
+  // Pages of another run, state or action (the key) are never shown: switching needs no reset.
+  const key = `${String(run.id)}:${state ?? ''}:${action ?? ''}`;
   const [stored, setStored] = useState<{
     key: string;
     pages: ReadonlyMap<number, MigrationItemView[]>;
@@ -33,7 +38,12 @@ export function usePagedItems(run: MigrationRunView, state: MigrationItemState |
   const generation = useRef(0);
   const asked = useRef(new Set<number>());
   const lastRead = useRef(0);
-  const count = state === null ? run.total : (run.byState[state] ?? 0);
+  const count =
+    state !== null
+      ? (run.byState[state] ?? 0)
+      : action !== null
+        ? (run.byAction[action] ?? 0)
+        : run.total;
 
   const read = useCallback(
     (page: number) => {
@@ -42,6 +52,7 @@ export function usePagedItems(run: MigrationRunView, state: MigrationItemState |
       call('migration.items', {
         runId: run.id,
         ...(state === null ? {} : { state }),
+        ...(action === null ? {} : { action }),
         offset: page * pageSize,
         limit: pageSize,
       }).then(
@@ -53,7 +64,7 @@ export function usePagedItems(run: MigrationRunView, state: MigrationItemState |
         () => asked.current.delete(page),
       );
     },
-    [run.id, state, setPages],
+    [run.id, state, action, setPages],
   );
 
   const onRange = useCallback(
@@ -65,12 +76,12 @@ export function usePagedItems(run: MigrationRunView, state: MigrationItemState |
     [read],
   );
 
-  // Another run or state: start over.
+  // Another run, state or action: start over.
   useEffect(() => {
     generation.current++;
     asked.current = new Set();
     onRange(...visible.current);
-  }, [run.id, state, onRange]);
+  }, [run.id, state, action, onRange]);
 
   // The run changed: read the visible pages again, at most once a second.
   const runStamp = `${run.status}:${JSON.stringify(run.byState)}`;

@@ -1,41 +1,20 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
+import type { MigrationSnapshot } from '../../../src-preload/contract';
 import { call } from '../../client/client';
 
-/** What the wizard says of a server's stored list of recordings (the plan's input). */
-export interface SnapshotSummary {
-  count: number;
-  oldestMs: number | null;
-  newestMs: number | null;
-  /** BBB states present, for the filter's choices. */
-  states: string[];
-}
+/**
+ * What Régie holds of a server's recordings, summarised on the main side (`migration.snapshot`:
+ * count, when read, date range, states and origin servers with their counts), so the wizard
+ * never reads 20,000 recordings to say how many there are.
+ */
+const useSnapshots = create<Record<number, MigrationSnapshot | 'reading' | 'failed'>>(() => ({}));
 
-const useSnapshots = create<Record<number, SnapshotSummary | 'reading' | 'failed'>>(() => ({}));
-
-/** Reads the stored list of one server again (after a refresh, or the first time it is shown). */
+/** Reads one server's summary again (after a refresh, or the first time it is shown). */
 export function readSnapshot(serverId: number): void {
   useSnapshots.setState({ [serverId]: 'reading' });
-  // 50,000 is the call's ceiling; the CLI's `regie migrate` reads the list the same way.
-  call('bbbRecordings.list', { serverId, limit: 50_000 }).then(
-    (recordings) => {
-      let oldest: number | null = null;
-      let newest: number | null = null;
-      const states = new Set<string>();
-      for (const r of recordings) {
-        oldest = oldest === null ? r.startMs : Math.min(oldest, r.startMs);
-        newest = newest === null ? r.startMs : Math.max(newest, r.startMs);
-        states.add(r.state);
-      }
-      useSnapshots.setState({
-        [serverId]: {
-          count: recordings.length,
-          oldestMs: oldest,
-          newestMs: newest,
-          states: [...states].sort(),
-        },
-      });
-    },
+  call('migration.snapshot', { serverId }).then(
+    (snapshot) => useSnapshots.setState({ [serverId]: snapshot }),
     () => useSnapshots.setState({ [serverId]: 'failed' }),
   );
 }

@@ -14,7 +14,8 @@ export interface WizardState {
   serverId: number | null;
   from: string;
   to: string;
-  originServer: string;
+  /** null: any; '': only the recordings without `bbb-origin-server-name`. */
+  originServer: string | null;
   states: string[];
   min: number | string;
   max: number | string;
@@ -35,7 +36,7 @@ const initial: WizardState = {
   serverId: null,
   from: '',
   to: '',
-  originServer: '',
+  originServer: null,
   states: [],
   min: '',
   max: '',
@@ -78,7 +79,7 @@ export function optionsOf(s: WizardState): MigrationOptions | null {
   if (max !== undefined) o.max = max;
   if (s.from) o.from = s.from;
   if (s.to) o.to = s.to;
-  if (s.originServer.trim()) o.originServer = s.originServer.trim();
+  if (s.originServer !== null) o.originServer = s.originServer;
   if (s.states.length > 0) o.states = s.states;
   return o;
 }
