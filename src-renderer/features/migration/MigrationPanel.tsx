@@ -1,20 +1,25 @@
 import { Stack, Tabs } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { PanelHeader } from '../../components/PanelHeader';
 import { useT } from '../../i18n/i18n';
-import { bbbMeetingsStore, bbbServersStore } from '../bbb/bbbStores';
+import { bbbServersStore } from '../bbb/bbbStores';
 import { ExternalsTab } from './ExternalsTab';
-import { migrationRunsStore } from './migrationStores';
+import { migrationRunsStore, useMigrationTab } from './migrationStores';
+import { MoodleTab } from './MoodleTab';
 import { RunsTab } from './RunsTab';
 import { Wizard } from './Wizard';
 
-/** Migration (issue #12 §7): the wizard, the past runs and their reports, external videos. */
+/**
+ * Migration (issue #12 §7): the wizard, the past runs and their reports, external videos, and the
+ * Moodle databases the moderators are looked up in.
+ */
 export function MigrationPanel() {
   const t = useT();
   useEffect(() => {
-    for (const store of [bbbServersStore, bbbMeetingsStore, migrationRunsStore]) store.start();
+    for (const store of [bbbServersStore, migrationRunsStore]) store.start();
   }, []);
-  const [tab, setTab] = useState<string | null>('wizard');
+  const tab = useMigrationTab((s) => s.tab);
+  const setTab = (value: string | null) => useMigrationTab.setState({ tab: value ?? 'wizard' });
   return (
     <Stack>
       <PanelHeader title={t('migration.title')} intro={t('migration.intro')} />
@@ -23,6 +28,7 @@ export function MigrationPanel() {
           <Tabs.Tab value="wizard">{t('migration.tab.wizard')}</Tabs.Tab>
           <Tabs.Tab value="runs">{t('migration.tab.runs')}</Tabs.Tab>
           <Tabs.Tab value="externals">{t('migration.tab.externals')}</Tabs.Tab>
+          <Tabs.Tab value="moodle">{t('migration.tab.moodle')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="wizard" pt="md">
           <Wizard />
@@ -32,6 +38,9 @@ export function MigrationPanel() {
         </Tabs.Panel>
         <Tabs.Panel value="externals" pt="md">
           <ExternalsTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="moodle" pt="md">
+          <MoodleTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,9 +1,21 @@
-import { Alert, Checkbox, Radio, Select, Stack, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useEffect } from 'react';
 import { migrationModes } from '../../../src-preload/contract';
 import { useT } from '../../i18n/i18n';
 import { recordersStore } from '../recorders/recordersStore';
 import { settingsStore } from '../settings/settingsStore';
 import { usersStore } from '../users/usersStore';
+import { readMoodleConnections, useMigrationTab, useMoodleConnections } from './migrationStores';
 import { choose, useWizard } from './wizardStore';
 
 /** Step 3: one mode per run, as in Pod, and what that mode needs. */
@@ -16,6 +28,8 @@ export function ModeStep() {
     (settingsStore.use((s) => s.data) ?? []).find(
       (s) => s.key === 'ALLOW_MANUAL_RECORDING_CLAIMING',
     )?.value !== false;
+  const moodle = useMoodleConnections((s) => s.data);
+  useEffect(readMoodleConnections, []);
   const recorder = recorders.find((r) => r.id === w.recorderId);
   const manager = users.find((u) => u.id === recorder?.managerId);
   return (
@@ -87,13 +101,35 @@ export function ModeStep() {
       )}
 
       {w.mode !== 'manual_claim' && (
-        // The Moodle connections' own screen comes with their registry (src-main/migration/moodle).
-        <Checkbox
-          label={t('migration.useMoodle')}
-          description={t('migration.useMoodle.help')}
-          checked={w.useMoodle}
-          onChange={(e) => choose({ useMoodle: e.currentTarget.checked })}
-        />
+        <>
+          <Checkbox
+            label={t('migration.useMoodle')}
+            description={t('migration.useMoodle.help')}
+            checked={w.useMoodle}
+            onChange={(e) => choose({ useMoodle: e.currentTarget.checked })}
+          />
+          {w.useMoodle && moodle?.length === 0 && (
+            <Alert color="orange" data-testid="migration-moodle-none">
+              <Group justify="space-between" wrap="nowrap">
+                <Text size="sm">{t('migration.useMoodle.none')}</Text>
+                <Button
+                  variant="light"
+                  onClick={() => useMigrationTab.setState({ tab: 'moodle' })}
+                  style={{ flexShrink: 0 }}
+                >
+                  {t('migration.useMoodle.go')}
+                </Button>
+              </Group>
+            </Alert>
+          )}
+          {w.useMoodle && moodle && moodle.length > 0 && (
+            <Text size="xs" c="dimmed" mt={-8}>
+              {t('migration.useMoodle.connections', {
+                names: moodle.map((c) => c.name).join(', '),
+              })}
+            </Text>
+          )}
+        </>
       )}
     </Stack>
   );
