@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { manyRecordings, startBbbSimulator, type BbbSimulator } from '../helpers/bbbSimulator';
-import { isolatedEnv, runRegieAsync } from '../helpers/cli';
+import { isolatedEnv, repoRoot, runRegieAsync } from '../helpers/cli';
 import { makeClip } from '../helpers/clips';
+import { playerFrameRecording } from '../helpers/presentationServer';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
 
 /** `regie migrate` with Pod's flags (issue #12 §8), as a technician's runbook calls it. */
@@ -95,6 +97,50 @@ describe('regie migrate', () => {
     expect(again.match(/skipped: already delivered/g)).toHaveLength(3);
     expect(readdirSync(folder)).toHaveLength(3);
   });
+
+  it('killed (SIGKILL) half-way, then run again: the same files as an uninterrupted run', async () => {
+    for (const r of sim.recordings) {
+      // Presentation only: a conversion of a few seconds each, time enough to kill it.
+      r.formats = r.formats.filter((f) => f.type !== 'video');
+      sim.presentation.recordings.set(r.recordId, playerFrameRecording('v27').folder);
+    }
+    await ok('recorder', 'add', '--name', 'Migration', '--directory', 'migration');
+    await ok('settings', 'set', 'MIGRATION_CONCURRENCY', '1');
+    await ok('settings', 'set', 'BBB_CONVERT_SIZE', '640x360');
+    const args = ['migrate', '--server', 'Ancien', '--use-manual-claim', '--recorder', 'migration'];
+    const child = spawn(process.execPath, ['bin/regie.js', ...args, '--data', dataDir], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      detached: true,
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        if (out.includes('> done.')) resolve();
+      });
+      void exited.then(() => reject(new Error(`regie migrate ended first:\n${out}`)));
+    });
+    // The whole group, its ffmpeg too, as when the machine loses power.
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    await exited;
+    const folder = join(dataDir, 'recorders', 'migration');
+    const visible = () =>
+      readdirSync(folder)
+        .filter((f) => !f.startsWith('.'))
+        .sort();
+    expect(visible().length).toBeGreaterThanOrEqual(1);
+    expect(visible().length).toBeLessThan(3);
+
+    const again = await ok(...args);
+    expect(again).toContain('skipped: already delivered');
+    expect(visible()).toHaveLength(3);
+    for (const r of sim.recordings)
+      expect(visible().some((f) => f.includes(r.recordId))).toBe(true);
+    expect(readdirSync(folder).filter((f) => f.startsWith('.'))).toEqual([]);
+  }, 180_000);
 
   it('says what is missing with exit 2', async () => {
     let result = await regie(
