@@ -138,7 +138,8 @@ export function MoodleForm(props: {
           autoComplete="new-password"
           {...form.getInputProps('password')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {/* The schema only exists for PostgreSQL; alone, the prefix takes the row. */}
+        <SimpleGrid cols={{ base: 1, sm: v.kind === 'postgres' ? 2 : 1 }}>
           <TextInput
             label={t('migration.moodle.prefix')}
             description={t('migration.moodle.prefix.help')}
