@@ -1,11 +1,11 @@
 import {
+  Input,
   NumberInput,
   PasswordInput,
   SegmentedControl,
   SimpleGrid,
   Stack,
   Switch,
-  Text,
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -83,25 +83,19 @@ export function MoodleForm(props: {
           withAsterisk
           {...form.getInputProps('name')}
         />
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('migration.moodle.kind')}
-          </Text>
-          <SegmentedControl
-            aria-label={t('migration.moodle.kind')}
-            data={[
-              { value: 'mysql', label: t('migration.moodle.kind.mysql') },
-              { value: 'postgres', label: t('migration.moodle.kind.postgres') },
-            ]}
-            {...form.getInputProps('kind')}
-            style={{ alignSelf: 'flex-start' }}
-          />
-          {form.errors.kind && (
-            <Text size="xs" c="red">
-              {form.errors.kind}
-            </Text>
-          )}
-        </Stack>
+        <Input.Wrapper label={t('migration.moodle.kind')} error={form.errors.kind}>
+          <div>
+            <SegmentedControl
+              aria-label={t('migration.moodle.kind')}
+              data={[
+                { value: 'mysql', label: t('migration.moodle.kind.mysql') },
+                { value: 'postgres', label: t('migration.moodle.kind.postgres') },
+              ]}
+              value={v.kind}
+              onChange={(kind) => form.setFieldValue('kind', kind as MoodleKind)}
+            />
+          </div>
+        </Input.Wrapper>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
             label={t('migration.moodle.host')}
