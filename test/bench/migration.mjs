@@ -7,12 +7,30 @@
 // the RSS figures are the Régie side's alone. Always exits 0 (a bench).
 // Run: npm run bench:migration   (heavy: wrap in `flock /tmp/regie-heavy.lock` on a shared machine)
 // Quick try: BENCH_RECORDINGS=2000 BENCH_RUNS=1 npm run bench:migration
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import {
+  bundle,
+  cpuSeconds,
+  done,
+  log,
+  median,
+  resetPeak,
+  runChild,
+  startSim,
+  vm,
+  withSimCpu,
+} from './lib/harness.mjs';
+
+// gc() before each step: its peak is its own working set, not garbage left by the one before.
+const childNodeArgs = [
+  '--expose-gc',
+  ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+];
+/** This script: the children run it again with a flag. */
+const self = fileURLToPath(import.meta.url);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The app and the simulator are TypeScript (the simulator lives in test/): two bundles, so the
@@ -31,35 +49,7 @@ const PHASES = [
   ['manualClaim', 'plan manual_claim (dry)'],
 ];
 
-/** Vite's `?raw` imports (the SQL migrations), as scripts/build-node.mjs gives them to esbuild. */
-const rawPlugin = {
-  name: 'raw',
-  setup(b) {
-    b.onResolve({ filter: /\?raw$/ }, (args) => ({
-      path: join(args.resolveDir, args.path.replace(/\?raw$/, '')),
-      namespace: 'raw',
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({
-      contents: readFileSync(args.path, 'utf8'),
-      loader: 'text',
-    }));
-  },
-};
-
 async function main() {
-  const { build } = await import('esbuild');
-  const bundle = (contents, outfile) =>
-    build({
-      stdin: { contents, resolveDir: root, loader: 'ts' },
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-      plugins: [rawPlugin],
-    });
   await bundle("export { createApp } from './src-main/app/app.ts';", appBundle);
   await bundle(
     "export { manyRecordings, startBbbSimulator } from './test/helpers/bbbSimulator/index.ts';",
@@ -75,12 +65,14 @@ async function main() {
   try {
     for (const flavour of FLAVOURS) {
       results[flavour] = [];
-      const sim = await startSim({ flavour, recordings: RECORDINGS });
+      const sim = await startSim(self, { flavour, recordings: RECORDINGS });
       try {
         for (let run = 1; run <= RUNS; run++) {
           log(`${flavour}: listing and planning ${RECORDINGS} recordings, run ${run}/${RUNS}…`);
           const dataDir = join(work, `${flavour}-${run}`);
-          const r = await withSimCpu(sim, () => runChild('--measure', { ...sim.info, dataDir }));
+          const r = await withSimCpu(sim, () =>
+            runChild(self, '--measure', { ...sim.info, dataDir }, { nodeArgs: childNodeArgs }),
+          );
           rmSync(dataDir, { recursive: true, force: true });
           results[flavour].push(r);
           log(
@@ -105,67 +97,6 @@ async function main() {
   });
 }
 
-/** The simulator in its own process; resolves with its URL and secret. */
-async function startSim(options) {
-  const proc = spawn(
-    process.execPath,
-    [fileURLToPath(import.meta.url), '--sim', JSON.stringify(options)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: proc.stdout });
-  const info = await new Promise((resolve, reject) => {
-    lines.once('line', (line) => resolve(JSON.parse(line)));
-    proc.once('exit', (code) => reject(new Error(`the simulator exited (${code})`)));
-  });
-  return { info, pid: proc.pid, stop: () => proc.kill('SIGTERM') };
-}
-
-/** CPU seconds a process has used so far (utime + stime from /proc, in clock ticks of 10 ms). */
-function cpuOf(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** `measure()`, with the CPU seconds the simulator spent meanwhile. */
-async function withSimCpu(sim, measure) {
-  const before = cpuOf(sim.pid);
-  const result = await measure();
-  return { ...result, simCpuS: cpuOf(sim.pid) - before };
-}
-
-/** One measurement in a child process; its last JSON line on stdout is the result. */
-async function runChild(flag, args, limitS = 300) {
-  const proc = spawn(
-    process.execPath,
-    [
-      // gc() before each step: its peak is its own working set, not garbage left by the one before.
-      '--expose-gc',
-      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      fileURLToPath(import.meta.url),
-      flag,
-      JSON.stringify(args),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let stdout = '';
-  proc.stdout.on('data', (chunk) => (stdout += chunk));
-  const timer = setTimeout(() => {
-    stdout += `\n${JSON.stringify({ error: `no result after ${limitS} s` })}\n`;
-    proc.kill('SIGKILL');
-  }, limitS * 1000);
-  const code = await new Promise((resolve) => proc.on('close', resolve));
-  clearTimeout(timer);
-  const last = stdout
-    .trim()
-    .split('\n')
-    .reverse()
-    .find((l) => l.startsWith('{'));
-  const result = last ? JSON.parse(last) : {};
-  if (code !== 0 && !result.error) return { error: `exit code ${code}` };
-  return result;
-}
-
 // ——— children ———
 
 async function simChild({ flavour, recordings }) {
@@ -175,17 +106,6 @@ async function simChild({ flavour, recordings }) {
   process.stdout.write(`${JSON.stringify({ url: sim.url, secret: sim.secret })}\n`);
   process.on('SIGTERM', () => void sim.close().then(() => process.exit(0)));
 }
-
-/** Peak RSS: VmHWM (the kernel's, catches what a timer blocked by sync work would miss). */
-const vm = (key) =>
-  Math.round(
-    Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) /
-      1024,
-  );
-/** Resets VmHWM to the current RSS (Linux ≥ 4.0: `5` in clear_refs), for a peak per phase. */
-const resetPeak = () => writeFileSync('/proc/self/clear_refs', '5');
-
-const cpuSeconds = ({ user, system }) => (user + system) / 1e6;
 
 /** `f()` timed, with its CPU seconds and the process's peak RSS while it ran. */
 async function phase(f) {
@@ -267,22 +187,7 @@ function summariseReport(report) {
   return out;
 }
 
-function done(result) {
-  process.stdout.write(`\n${JSON.stringify(result)}\n`);
-  process.exit(0);
-}
-
 // ——— report ———
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
-function log(line) {
-  process.stderr.write(`${line}\n`);
-}
 
 function print(results, machine) {
   const out = [];

@@ -8,12 +8,26 @@
 // the RSS figures are the Régie side's alone. Always exits 0 (a bench).
 // Run: npm run bench:pod     (heavy: wrap in `flock /tmp/regie-heavy.lock` on a shared machine)
 // Quick try: BENCH_USERS=2000 BENCH_UPLOAD_GB=0.5 npm run bench:pod
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import {
+  bundle,
+  cpuSeconds,
+  done,
+  log,
+  median,
+  resetPeak,
+  runChild,
+  startSim,
+  vm,
+  withSimCpu,
+} from './lib/harness.mjs';
+
+/** This script: the children run it again with a flag. */
+const self = fileURLToPath(import.meta.url);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The app and the simulator are TypeScript (the simulator lives in test/): two bundles, so the
@@ -28,35 +42,7 @@ const MIRROR_RUNS = 3;
 const UPLOAD_RUNS = 3;
 const GOALS = { mirrorS: 30, mirrorMB: 300, uploadOverIdleMB: 100, ratio: 0.8 };
 
-/** Vite's `?raw` imports (the SQL migrations), as scripts/build-node.mjs gives them to esbuild. */
-const rawPlugin = {
-  name: 'raw',
-  setup(b) {
-    b.onResolve({ filter: /\?raw$/ }, (args) => ({
-      path: join(args.resolveDir, args.path.replace(/\?raw$/, '')),
-      namespace: 'raw',
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({
-      contents: readFileSync(args.path, 'utf8'),
-      loader: 'text',
-    }));
-  },
-};
-
 async function main() {
-  const { build } = await import('esbuild');
-  const bundle = (contents, outfile) =>
-    build({
-      stdin: { contents, resolveDir: root, loader: 'ts' },
-      outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      packages: 'external',
-      logLevel: 'warning',
-      plugins: [rawPlugin],
-    });
   await bundle("export { createApp } from './src-main/app/app.ts';", appBundle);
   await bundle(
     "export { startPodSimulator } from './test/helpers/podSimulator/index.ts';",
@@ -70,12 +56,12 @@ async function main() {
 
   const mirrors = { first: [], second: [] };
   for (let run = 1; run <= MIRROR_RUNS; run++) {
-    const sim = await startSim({ users: USERS, latencyMs: LATENCY_MS });
+    const sim = await startSim(self, { users: USERS, latencyMs: LATENCY_MS });
     const dataDir = join(work, `mirror-${run}`);
     try {
       for (const which of ['first', 'second']) {
         log(`mirror ${run}/${MIRROR_RUNS} (${which}) of ${USERS} users…`);
-        const r = await withSimCpu(sim, () => runChild('--mirror', { ...sim.info, dataDir }));
+        const r = await withSimCpu(sim, () => runChild(self, '--mirror', { ...sim.info, dataDir }));
         mirrors[which].push(r);
         log(
           r.error
@@ -93,7 +79,7 @@ async function main() {
   writeFileSync(file, '');
   truncateSync(file, UPLOAD_BYTES); // sparse: no disk used, reads as zeros
   const uploads = { regie: [], curl: [] };
-  const sim = await startSim({ users: 30, latencyMs: LATENCY_MS });
+  const sim = await startSim(self, { users: 30, latencyMs: LATENCY_MS });
   try {
     // Alternated, so a load change on the machine touches both sides alike.
     for (let run = 1; run <= UPLOAD_RUNS; run++) {
@@ -103,7 +89,9 @@ async function main() {
       log(c.error ? `  failed: ${c.error}` : `  ${c.mbps.toFixed(0)} MB/s`);
       log(`upload ${run}/${UPLOAD_RUNS} of ${gib(UPLOAD_BYTES)} by Régie…`);
       const dataDir = join(work, `publish-${run}`);
-      const r = await withSimCpu(sim, () => runChild('--publish', { ...sim.info, dataDir, file }));
+      const r = await withSimCpu(sim, () =>
+        runChild(self, '--publish', { ...sim.info, dataDir, file }),
+      );
       rmSync(dataDir, { recursive: true, force: true });
       uploads.regie.push(r);
       log(
@@ -123,62 +111,6 @@ async function main() {
     loadAfter: loadavg().map((l) => l.toFixed(2)),
     totalS: (performance.now() - t0) / 1000,
   });
-}
-
-/** The simulator in its own process; resolves with its URL and staff token. */
-async function startSim(options) {
-  const proc = spawn(
-    process.execPath,
-    [fileURLToPath(import.meta.url), '--sim', JSON.stringify(options)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: proc.stdout });
-  const info = await new Promise((resolve, reject) => {
-    lines.once('line', (line) => resolve(JSON.parse(line)));
-    proc.once('exit', (code) => reject(new Error(`the simulator exited (${code})`)));
-  });
-  return { info, pid: proc.pid, stop: () => proc.kill('SIGTERM') };
-}
-
-/** CPU seconds a process has used so far (utime + stime from /proc, in clock ticks of 10 ms). */
-function cpuOf(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** `measure()`, with the CPU seconds the simulator spent meanwhile. */
-async function withSimCpu(sim, measure) {
-  const before = cpuOf(sim.pid);
-  const result = await measure();
-  return { ...result, simCpuS: cpuOf(sim.pid) - before };
-}
-
-/** One measurement in a child process; its last JSON line on stdout is the result. */
-async function runChild(flag, args, limitS = 300) {
-  const proc = spawn(
-    process.execPath,
-    [fileURLToPath(import.meta.url), flag, JSON.stringify(args)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let stdout = '';
-  proc.stdout.on('data', (chunk) => (stdout += chunk));
-  const timer = setTimeout(() => {
-    stdout += `\n${JSON.stringify({ error: `no result after ${limitS} s` })}\n`;
-    proc.kill('SIGKILL');
-  }, limitS * 1000);
-  const code = await new Promise((resolve) => proc.on('close', resolve));
-  clearTimeout(timer);
-  const last = stdout
-    .trim()
-    .split('\n')
-    .reverse()
-    .find((l) => l.startsWith('{'));
-  const result = last ? JSON.parse(last) : {};
-  if (code !== 0 && !result.error) return { error: `exit code ${code}` };
-  return result;
 }
 
 /** The baseline: the same form, posted by curl to the same simulator. */
@@ -223,17 +155,6 @@ async function simChild(options) {
   process.stdout.write(`${JSON.stringify({ url: sim.url, token: sim.staffToken })}\n`);
   process.on('SIGTERM', () => void sim.close().then(() => process.exit(0)));
 }
-
-/** Peak RSS: VmHWM (the kernel's, catches what a timer blocked by sync work would miss). */
-const vm = (key) =>
-  Math.round(
-    Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync('/proc/self/status', 'utf8'))?.[1]) /
-      1024,
-  );
-/** Resets VmHWM to the current RSS (Linux ≥ 4.0: `5` in clear_refs). */
-const resetPeak = () => writeFileSync('/proc/self/clear_refs', '5');
-
-const cpuSeconds = ({ user, system }) => (user + system) / 1e6;
 
 function sampler() {
   let max = 0;
@@ -351,23 +272,9 @@ async function seedVideo(dataDir, file, owner) {
   }
 }
 
-function done(result) {
-  process.stdout.write(`\n${JSON.stringify(result)}\n`);
-  process.exit(0);
-}
-
 // ——— report ———
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const gib = (bytes) => `${(bytes / 1024 ** 3).toFixed(bytes < 1024 ** 3 ? 2 : 0)} GiB`;
-
-function log(line) {
-  process.stderr.write(`${line}\n`);
-}
 
 function print(mirrors, uploads, machine) {
   const out = [];
