@@ -35,6 +35,35 @@ interface Row {
   pod_owner: string | null;
 }
 
+/** The columns a ListedRecording is made of, and `extra` ones. */
+const selectListed = (
+  extra = '',
+) => `SELECT r.id, r.record_id, r.meeting_id, r.internal_meeting_id, r.name, r.state,
+    r.start_ms, r.metadata_json, r.formats_json,
+    (SELECT username FROM users WHERE id = r.owner_id) AS owner,
+    (SELECT group_concat(DISTINCT u.username) FROM bbb_meetings m
+       JOIN bbb_attendees a ON a.meeting_id = m.id JOIN users u ON u.id = a.user_id
+       WHERE m.server_id = r.server_id AND m.internal_meeting_id = r.internal_meeting_id
+         AND a.role = 'MODERATOR') AS moderators,
+    (SELECT u.username FROM pod_meetings pm JOIN users u ON u.pod_id = pm.owner_pod_id
+       WHERE pm.meeting_id = r.meeting_id ORDER BY pm.id LIMIT 1) AS pod_owner${extra}
+  FROM bbb_recordings r`;
+
+const toListed = (row: Row, position: number): ListedRecording => ({
+  position,
+  bbbRecordingId: row.id,
+  recordId: row.record_id,
+  meetingId: row.meeting_id,
+  internalMeetingId: row.internal_meeting_id,
+  name: row.name,
+  state: row.state,
+  startMs: row.start_ms,
+  metadata: JSON.parse(row.metadata_json) as Record<string, string>,
+  formats: JSON.parse(row.formats_json) as BbbFormatView[],
+  knownOwners: row.owner ? [row.owner] : row.moderators ? row.moderators.split(',').sort() : [],
+  podOwner: row.pod_owner,
+});
+
 /**
  * The server's recordings as the mirror last saw them (Pod's `USE_CACHE`, kept in the database
  * instead of a loose `getRecordings.xml`), in a stable order: newest first by start time, then by
@@ -42,38 +71,34 @@ interface Row {
  * positions 1 to 2 are "the two most recent", as Pod's documentation says.
  */
 export function listRecordings(db: Db, serverId: number): ListedRecording[] {
-  const rows = db
+  return db
     .prepare<[number], Row>(
-      `SELECT r.id, r.record_id, r.meeting_id, r.internal_meeting_id, r.name, r.state, r.start_ms,
-         r.metadata_json, r.formats_json,
-         (SELECT username FROM users WHERE id = r.owner_id) AS owner,
-         (SELECT group_concat(DISTINCT u.username) FROM bbb_meetings m
-            JOIN bbb_attendees a ON a.meeting_id = m.id JOIN users u ON u.id = a.user_id
-            WHERE m.server_id = r.server_id AND m.internal_meeting_id = r.internal_meeting_id
-              AND a.role = 'MODERATOR') AS moderators,
-         (SELECT u.username FROM pod_meetings pm JOIN users u ON u.pod_id = pm.owner_pod_id
-            WHERE pm.meeting_id = r.meeting_id ORDER BY pm.id LIMIT 1) AS pod_owner
-       FROM bbb_recordings r WHERE r.server_id = ?
-       ORDER BY r.start_ms DESC, r.record_id`,
+      `${selectListed()} WHERE r.server_id = ? ORDER BY r.start_ms DESC, r.record_id`,
     )
-    .all(serverId);
-  return rows.map((row, index) => {
-    const moderators = row.moderators ? row.moderators.split(',').sort() : [];
-    return {
-      position: index + 1,
-      bbbRecordingId: row.id,
-      recordId: row.record_id,
-      meetingId: row.meeting_id,
-      internalMeetingId: row.internal_meeting_id,
-      name: row.name,
-      state: row.state,
-      startMs: row.start_ms,
-      metadata: JSON.parse(row.metadata_json) as Record<string, string>,
-      formats: JSON.parse(row.formats_json) as BbbFormatView[],
-      knownOwners: row.owner ? [row.owner] : moderators,
-      podOwner: row.pod_owner,
-    };
-  });
+    .all(serverId)
+    .map((row, index) => toListed(row, index + 1));
+}
+
+/**
+ * One recording of the snapshot, for a job that works on it alone (a migration line, an external
+ * recording's publication): one row read, not the server's whole list. Its position is counted
+ * in the same order as listRecordings'.
+ */
+export function findListedRecording(
+  db: Db,
+  serverId: number,
+  recordId: string,
+): ListedRecording | undefined {
+  const row = db
+    .prepare<[number, string], Row & { position: number }>(
+      `${selectListed(
+        `, (SELECT count(*) FROM bbb_recordings o WHERE o.server_id = r.server_id
+             AND (o.start_ms > r.start_ms OR (o.start_ms = r.start_ms AND o.record_id < r.record_id))
+           ) + 1 AS position`,
+      )} WHERE r.server_id = ? AND r.record_id = ?`,
+    )
+    .get(serverId, recordId);
+  return row && toListed(row, row.position);
 }
 
 /**

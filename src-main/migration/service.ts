@@ -18,6 +18,7 @@ import type { RecorderView } from '../../src-preload/contract';
 import { migrationCsv } from './csv';
 import { deliverFile } from './deliver';
 import {
+  findListedRecording,
   listRecordings,
   presentationUrl,
   snapshotOf,
@@ -411,9 +412,7 @@ export function createMigrationService(options: MigrationServiceOptions) {
         // arrive there by rename.
         repo.recordFile(run.serverId, item.recordId, dest, statSync(dest).size, iso());
       } else {
-        const recording = listRecordings(s.db, run.serverId).find(
-          (r) => r.recordId === item.recordId,
-        );
+        const recording = findListedRecording(s.db, run.serverId, item.recordId);
         if (!recording) throw gone(item.recordId);
         const tmp = join(ctx.tempDir, basename(dest));
         await convertTo(ctx, run.serverId, recording, item.action, tmp);
@@ -503,9 +502,7 @@ export function createMigrationService(options: MigrationServiceOptions) {
         'not_found',
         bi('This external recording is gone.', 'Cet enregistrement externe a disparu.'),
       );
-    const recording = listRecordings(s.db, external.server_id).find(
-      (r) => r.recordId === external.record_id,
-    );
+    const recording = findListedRecording(s.db, external.server_id, external.record_id);
     repo.setExternal(externalId, 'converting', iso());
     try {
       if (!recording) throw gone(external.record_id);

@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MigrationItemView } from '../../src-preload/contract';
+import Database from 'better-sqlite3';
 import { createApp, type RegieApp } from '../../src-main/app/app';
+import { findListedRecording, listRecordings } from '../../src-main/migration/listing';
 import { manyRecordings, startBbbSimulator, type BbbSimulator } from '../helpers/bbbSimulator';
 import { startPodSimulator } from '../helpers/podSimulator';
 import { makeClip } from '../helpers/clips';
@@ -94,6 +96,16 @@ describe('listing and plan', () => {
     );
     expect(lines).toHaveLength(3_001);
     expect(lines[1]).toContain(';Moodle;moodle.univ.example;');
+
+    // One recording read alone (a job's way) has the position the whole list gives it.
+    const db = new Database(join(dir, 'regie.db'), { readonly: true });
+    try {
+      const listed = listRecordings(db, server.id);
+      for (const r of [listed[0], listed[1_500], listed[2_999]])
+        expect(findListedRecording(db, server.id, r?.recordId ?? '')?.position).toBe(r?.position);
+    } finally {
+      db.close();
+    }
 
     const two = await app.api.invoke('migration.plan', {
       serverId: server.id,
