@@ -12,8 +12,8 @@ import { runPool } from '../ground/pool';
 import { messageOf } from '../ground/wording';
 import type { JobContext, JobQueue } from '../jobs';
 import type { Services } from '../kit/services';
-import { resolveProgram } from '../media';
 import { convertRecording } from '../presentation/convert';
+import { siteConvertOptions } from '../presentation/siteSettings';
 import type { RecorderView } from '../../src-preload/contract';
 import { migrationCsv } from './csv';
 import { deliverFile } from './deliver';
@@ -362,10 +362,6 @@ export function createMigrationService(options: MigrationServiceOptions) {
     const server = options.server(serverId);
     const video = recording.formats.find((f) => f.type === 'video');
     const presentation = recording.formats.find((f) => f.type === 'presentation');
-    const [width = 1280, height = 720] = s.settings
-      .getString('BBB_CONVERT_SIZE')
-      .split('x')
-      .map((v) => Number.parseInt(v, 10));
     await convertRecording({
       source: {
         playbackUrl: presentation
@@ -376,15 +372,7 @@ export function createMigrationService(options: MigrationServiceOptions) {
       method: action === 'download' ? 'video' : 'auto',
       out,
       workRoot: join(s.dataDir, 'work'),
-      ffmpeg: resolveProgram('ffmpeg', { setting: s.settings.getString('FFMPEG_CMD') }),
-      ffprobe: resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') }),
-      chromiumPath: s.settings.getString('CHROMIUM_CMD'),
-      width,
-      height,
-      layout: s.settings.getString('BBB_CONVERT_LAYOUT') === 'slides' ? 'slides' : 'slides+webcams',
-      withChat: s.settings.get('BBB_CONVERT_CHAT') === true,
-      locale: 'fr',
-      fps: 10,
+      ...siteConvertOptions(s.settings),
       signal: ctx.signal,
       onProgress: (p) =>
         ctx.progress({ phase: p.phase === 'encode' ? 'compose' : p.phase, percent: p.percent }),

@@ -11,6 +11,7 @@ import type { RecordingsRepository, StoredRecording } from '../../recordings/rep
 import type { BbbRecordingsRepository, StoredBbbRecording } from '../recordings/repository';
 import { downloadResumable } from '../../net/download';
 import { convertRecording } from '../../presentation/convert';
+import { siteConvertOptions } from '../../presentation/siteSettings';
 import { etaSeconds, overallFraction } from '../../presentation/methods/eta';
 
 /** The file of BBB's `video` format (bbb.md §0.9): `…/playback/video/<rid>/video-0.m4v`. */
@@ -155,12 +156,6 @@ export function createBbbPublication(options: {
     playbackUrl: string,
     dest: string,
   ): Promise<void> {
-    const [width = 1280, height = 720] = s.settings
-      .getString('BBB_CONVERT_SIZE')
-      .split('x')
-      .map((v) => Number.parseInt(v, 10));
-    const layout =
-      s.settings.getString('BBB_CONVERT_LAYOUT') === 'slides' ? 'slides' : 'slides+webcams';
     await mkdir(dirname(dest), { recursive: true });
     let last = 0;
     const started = Date.now();
@@ -170,15 +165,7 @@ export function createBbbPublication(options: {
       method: 'auto',
       out: dest,
       workRoot: join(s.dataDir, 'work'),
-      ffmpeg: resolveProgram('ffmpeg', { setting: s.settings.getString('FFMPEG_CMD') }),
-      ffprobe: resolveProgram('ffprobe', { setting: s.settings.getString('FFPROBE_CMD') }),
-      chromiumPath: s.settings.getString('CHROMIUM_CMD'),
-      width,
-      height,
-      layout,
-      withChat: s.settings.get('BBB_CONVERT_CHAT') === true,
-      locale: 'fr',
-      fps: 10,
+      ...siteConvertOptions(s.settings),
       signal: ctx.signal,
       onProgress: (p) => {
         if (p.phase === 'render' && p.previewPng) previews(p.percent, p.previewPng, p.previewBox);
