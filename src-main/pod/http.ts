@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
-import { drfFieldErrors, PodError, type PodFailure } from './errors';
+import { noAnswerKind } from '../net/failure';
+import { drfFieldErrors, PodError } from './errors';
 
 export interface PodConfig {
   /** POD_URL without its trailing slash: `https://pod.univ.fr` or `https://host/pod`. */
@@ -168,15 +169,14 @@ export function createPodClient(config: PodConfig, dispatcher?: Dispatcher): Pod
     signal: AbortSignal | undefined,
   ): unknown {
     if (signal?.aborted) return error;
-    const code = (error as { code?: string }).code ?? '';
+    const { kind, code } = noAnswerKind(error, timeout?.aborted === true);
     const message = (error as Error).message;
-    const failure: PodFailure =
-      timeout?.aborted || /TIMEOUT/i.test(code)
-        ? 'timeout'
-        : /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ALTNAME/i.test(code)
-          ? 'tls'
-          : 'network';
-    return fail({ failure, action, detail: code ? `${code}: ${message}` : message, cause: error });
+    return fail({
+      failure: kind,
+      action,
+      detail: code ? `${code}: ${message}` : message,
+      cause: error,
+    });
   }
 
   return {

@@ -1,5 +1,6 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { bi, RegieError } from '../../ground/errors';
+import { noAnswerKind } from '../../net/failure';
 import type { Bilingual, GatewayConfig, GatewayErrorInit, GatewayFailure } from './types';
 
 /** A call to a SIPMediaGW gateway that failed, said with what to check. */
@@ -119,13 +120,7 @@ export function createGatewayHttp(config: GatewayConfig) {
   }
   function failure(error: unknown, action: string, timeout: AbortSignal, signal?: AbortSignal) {
     if (signal?.aborted) return error;
-    const code = (error as { code?: string }).code ?? '';
-    const kind: GatewayFailure =
-      timeout.aborted || /TIMEOUT/i.test(code)
-        ? 'timeout'
-        : /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ALTNAME/i.test(code)
-          ? 'tls'
-          : 'network';
+    const { kind, code } = noAnswerKind(error, timeout.aborted);
     return new GatewayError({
       failure: kind,
       action,
