@@ -221,7 +221,8 @@ const podEnded = (id: number) =>
   });
 const uploads = () => sim.requests.filter((r) => r.method === 'POST' && r.path === '/rest/videos/');
 
-describe('pod publish', () => {
+// podEnded() waits up to 60 s for the queue: the test may take that long on a loaded machine.
+describe('pod publish', { timeout: 90_000 }, () => {
   beforeEach(async () => {
     sim = await startPodSimulator({ users: 12, encodingStepMs: 10 });
     open({ watch: true });
@@ -371,7 +372,9 @@ describe('pod publish queue', () => {
   });
 });
 
-describe('publish from the Library to Pod, end to end', () => {
+// A real encode (ffmpeg) sits in the middle: the wait for Pod is up to 120 s, not vitest's 30 s
+// default, which a loaded machine passed.
+describe('publish from the Library to Pod, end to end', { timeout: 180_000 }, () => {
   let clips: string;
   let clip: string;
   beforeAll(async () => {
