@@ -61,7 +61,8 @@ async function ok(...args: string[]) {
   return result.stdout;
 }
 
-describe('regie migrate', () => {
+// Each step is a CLI process (about a second each on a loaded machine), several per test.
+describe('regie migrate', { timeout: 120_000 }, () => {
   it('--use_export_csv (as Pod spells it) --dry: Pod’s lines and the CSV, nothing else', async () => {
     const csv = join(dir, 'out.csv');
     const text = await ok('migrate', '--server', 'Ancien', '--use_export_csv', csv, '--dry');

@@ -42,7 +42,8 @@ async function connect(token = sim.staffToken) {
   await ok('settings', 'set', 'POD_ENCODING_POLL_SECONDS', '1');
 }
 
-describe('regie pod', () => {
+// Each step is a CLI process (about a second each on a loaded machine), several per test.
+describe('regie pod', { timeout: 120_000 }, () => {
   it('test: a table of checks; a refused token exits 1 with the reason in one line', async () => {
     await connect();
     const text = await ok('pod', 'test');
