@@ -3,6 +3,7 @@ import { asRegieError, RegieError } from '../ground/errors';
 import { regieVersion } from '../ground/version';
 import { bbbCommand } from './commands/bbb';
 import { encodeCommand } from './commands/encode';
+import { gatewayCommand } from './commands/gateway';
 import { jobsCommand, videosCommand } from './commands/jobs';
 import { journalCommand } from './commands/journal';
 import { podCommand } from './commands/pod';
@@ -12,6 +13,7 @@ import { recordingsCommand } from './commands/recordings';
 import { serveCommand } from './commands/serve';
 import { settingsCommand } from './commands/settings';
 import { userCommand } from './commands/user';
+import { webinarCommand } from './commands/webinar';
 import { bashCompletion } from './completion';
 import type { CliIo } from './io';
 import { UsageError } from './io';
@@ -51,6 +53,8 @@ export const commandTree: readonly CommandNode[] = [
   videosCommand,
   journalCommand,
   bbbCommand,
+  webinarCommand,
+  gatewayCommand,
   podCommand,
   migrateCommand,
   completion,

@@ -1,0 +1,268 @@
+import type { WebinarChatMessage, WebinarView } from '../../../src-preload/contract';
+import type { RegieApp } from '../../app/app';
+import { integerOption, requireOption } from '../commandLine';
+import { print, withApp } from '../context';
+import { namingOptions, table, UsageError } from '../io';
+import { group, leaf } from '../spec';
+import { bbbShown, duration, offsetOf, parseStart, plural, statusShown, when } from './webinarText';
+
+const optionNames: Record<string, string> = {
+  serverId: '--server',
+  name: '--name',
+  startAt: '--start',
+  durationMinutes: '--duration',
+  enableChat: '--chat',
+  owner: '--owner',
+  additionalOwners: '--moderator',
+  meetingId: '--meeting-id',
+  message: 'MESSAGE',
+  author: '--author',
+};
+
+const rows = (webinars: WebinarView[]) =>
+  webinars.map((w) => ({
+    id: String(w.id),
+    name: w.name,
+    server: w.serverName,
+    start: when(w.startAt),
+    duration: duration(w.durationMinutes),
+    gateway: w.gatewayName ?? 'none',
+    status: statusShown(w),
+    BBB: bbbShown(w),
+  }));
+
+const label = (w: WebinarView) => `Webinar ${String(w.id)} "${w.name}"`;
+const errorLine = (w: WebinarView) => (w.lastError ? `Last error: ${w.lastError.en}\n` : '');
+
+async function serverIdOf(app: RegieApp, name: string): Promise<number> {
+  const server = (await app.api.invoke('bbbServers.list', {})).find((s) => s.name === name);
+  if (!server)
+    throw new UsageError(
+      `--server: no BigBlueButton server named "${name}" (see "regie bbb server list")`,
+    );
+  return server.id;
+}
+
+/** The webinar `ID` names, read first so a wrong id is said as such, with where to find one. */
+async function webinarOf(app: RegieApp, text: string | undefined): Promise<WebinarView> {
+  if (text === undefined || !/^\d+$/.test(text))
+    throw new UsageError(`ID must be a webinar id from "regie webinar list", not "${text ?? ''}"`);
+  const found = (await app.api.invoke('webinars.list', {})).find((w) => w.id === Number(text));
+  if (!found) throw new UsageError(`ID: no webinar ${text} (see "regie webinar list")`);
+  return found;
+}
+
+const create = leaf({
+  name: 'create',
+  summary: 'create a webinar on a BBB server and allocate it a free live gateway',
+  options: {
+    server: { type: 'string', value: 'NAME', help: 'the BBB server, by its name (required)' },
+    name: { type: 'string', value: 'N', help: 'the meeting name (required)' },
+    start: {
+      type: 'string',
+      value: 'ISO',
+      help: '2026-03-10T14:00 (local time) or with its offset (required)',
+    },
+    duration: { type: 'string', value: 'MIN', help: 'expected duration in minutes (required)' },
+    chat: { type: 'boolean', help: 'show the chat panel in the stream' },
+    owner: { type: 'string', value: 'U', help: 'the owner (default: the operator)' },
+    moderator: {
+      type: 'string',
+      multiple: true,
+      value: 'U',
+      help: 'an additional owner (repeatable)',
+    },
+    'meeting-id': {
+      type: 'string',
+      value: 'ID',
+      help: 'use this existing BBB meeting instead of creating one',
+    },
+  },
+  notes:
+    'The slot [start, start + duration) gets a gateway no other webinar holds then; with none\nfree, nothing is created and the overlapping webinars are named. Needs USE_MEETING_WEBINAR.',
+  run: async ({ io, values }) => {
+    const serverName = requireOption(values.server, 'server');
+    const name = requireOption(values.name, 'name');
+    const startAt = parseStart(requireOption(values.start, 'start'));
+    const minutes = integerOption(requireOption(values.duration, 'duration'), 'duration') ?? 0;
+    if (minutes < 1) throw new UsageError('--duration must be at least 1 minute');
+    await withApp(io, values, async (app) => {
+      const created = await app.api
+        .invoke('webinars.create', {
+          serverId: await serverIdOf(app, serverName),
+          name,
+          startAt,
+          durationMinutes: minutes,
+          ...(values.chat ? { enableChat: true } : {}),
+          ...(values.owner !== undefined ? { owner: values.owner } : {}),
+          ...(values.moderator !== undefined ? { additionalOwners: values.moderator } : {}),
+          ...(values['meeting-id'] !== undefined ? { meetingId: values['meeting-id'] } : {}),
+        })
+        .catch(namingOptions(optionNames));
+      print(
+        io,
+        values,
+        created,
+        () =>
+          `${label(created)} created on ${created.serverName}: ${when(created.startAt)} (${offsetOf(created.startAt)}), ${duration(created.durationMinutes)}, gateway ${created.gatewayName ?? 'none'}\nStart it with "regie webinar start ${String(created.id)}".\n`,
+      );
+    });
+  },
+});
+
+const list = leaf({
+  name: 'list',
+  summary: 'list the webinars with their gateway, status and BBB state',
+  run: async ({ io, values }) => {
+    await withApp(io, values, async (app) => {
+      const all = await app.api.invoke('webinars.list', {});
+      print(io, values, all, () =>
+        table(rows(all), 'No webinar: create one with "regie webinar create".'),
+      );
+    });
+  },
+});
+
+const liveText = (w: WebinarView) =>
+  w.status === 'live'
+    ? `${label(w)} is live on gateway ${w.gatewayName ?? '?'}: the audience watches ${w.hlsUrl ?? '(no HLS URL)'}\nThe gateway joins BBB through ${w.relayUrl ?? '(no relay address: set WEBINAR_PUBLIC_URL)'}\n`
+    : `${label(w)}: ${statusShown(w)} on gateway ${w.gatewayName ?? 'none'}\n${errorLine(w)}`;
+
+/** One verb on one webinar: `regie webinar start ID`, and what it did, in a sentence. */
+const action = (spec: {
+  name: string;
+  summary: string;
+  call:
+    | 'webinars.start'
+    | 'webinars.stopLive'
+    | 'webinars.restartLive'
+    | 'webinars.end'
+    | 'webinars.toggleChat';
+  said: (w: WebinarView) => string;
+}) =>
+  leaf({
+    name: spec.name,
+    summary: spec.summary,
+    args: ['ID'],
+    run: async ({ io, values, positionals }) => {
+      await withApp(io, values, async (app) => {
+        const webinar = await webinarOf(app, positionals[0]);
+        const done = await app.api.invoke(spec.call, { id: webinar.id });
+        print(io, values, done, () => spec.said(done));
+      });
+    },
+  });
+
+const start = action({
+  name: 'start',
+  summary: 'create (or join) the BBB meeting, then start the live on its gateway',
+  call: 'webinars.start',
+  said: liveText,
+});
+
+const stopLive = action({
+  name: 'stop-live',
+  summary: 'stop the live only; the BBB meeting goes on',
+  call: 'webinars.stopLive',
+  said: (w) =>
+    `${label(w)}: live stopped on gateway ${w.gatewayName ?? 'none'}; the BBB meeting is ${bbbShown(w)}\n${errorLine(w)}`,
+});
+
+const restartLive = action({
+  name: 'restart-live',
+  summary: 'stop the live and start it again (one watcher stays)',
+  call: 'webinars.restartLive',
+  said: liveText,
+});
+
+const end = action({
+  name: 'end',
+  summary: 'stop the live, then end the BBB meeting (once)',
+  call: 'webinars.end',
+  said: (w) => `${label(w)} ended: live stopped, BBB meeting ${bbbShown(w)}\n${errorLine(w)}`,
+});
+
+const toggleChat = action({
+  name: 'toggle-chat',
+  summary: 'show or hide the chat panel in the stream',
+  call: 'webinars.toggleChat',
+  said: (w) =>
+    `${label(w)}: the chat panel is now ${w.chatVisible === false ? 'hidden' : 'shown'} in the stream\n`,
+});
+
+const viaShown = (m: WebinarChatMessage) =>
+  m.via === 'bbb' ? 'the BBB public chat' : "the gateway's chat";
+
+const chat = leaf({
+  name: 'chat',
+  summary: "send a listener's message to the BBB public chat, prefixed with its author",
+  args: ['ID', 'MESSAGE'],
+  options: { author: { type: 'string', value: 'NAME', help: 'the author shown (default: you)' } },
+  run: async ({ io, values, positionals }) => {
+    const message = positionals[1] ?? '';
+    if (message.trim() === '') throw new UsageError('MESSAGE is empty');
+    await withApp(io, values, async (app) => {
+      const webinar = await webinarOf(app, positionals[0]);
+      const sent = await app.api
+        .invoke('webinars.chat', {
+          id: webinar.id,
+          message,
+          ...(values.author !== undefined ? { author: values.author } : {}),
+        })
+        .catch(namingOptions(optionNames));
+      print(
+        io,
+        values,
+        sent,
+        () => `Sent to ${viaShown(sent)} of ${label(webinar)} as ${sent.author}: ${sent.text}\n`,
+      );
+    });
+  },
+});
+
+const details = (w: WebinarView, messages: WebinarChatMessage[]) =>
+  [
+    `${label(w)} on ${w.serverName} (meeting ${w.meetingId})`,
+    `  status    ${statusShown(w)}; BBB ${bbbShown(w)}${w.isWatched ? '; watched' : ''}`,
+    `  slot      ${when(w.startAt)} – ${when(w.endAt)} (${offsetOf(w.startAt)}), ${duration(w.durationMinutes)}`,
+    `  gateway   ${w.gatewayName ?? 'none'}${w.hlsUrl ? `, HLS ${w.hlsUrl}` : ''}`,
+    `  relay     ${w.relayUrl ?? '(WEBINAR_PUBLIC_URL not set)'}`,
+    `  chat      ${w.enableChat ? 'shown' : 'hidden'} by default${w.chatVisible === null ? '' : `, now ${w.chatVisible ? 'shown' : 'hidden'}`}`,
+    `  owners    ${[w.owner ?? '', ...w.additionalOwners].filter((o) => o !== '').join(', ') || 'none'}`,
+    ...(w.liveStartedAt
+      ? [
+          `  live from ${when(w.liveStartedAt)}${w.liveStoppedAt ? ` to ${when(w.liveStoppedAt)}` : ''}`,
+        ]
+      : []),
+    ...(w.endedAt ? [`  ended     ${when(w.endedAt)}`] : []),
+    ...(w.lastError ? [`  error     ${w.lastError.en}`] : []),
+    `${plural(messages.length, 'listener message')}${messages.length > 0 ? ':' : ''}`,
+    ...messages.map((m) => `  ${when(m.at)} ${m.author}: ${m.text}`),
+    '',
+  ].join('\n');
+
+const show = leaf({
+  name: 'show',
+  summary: 'one webinar: slot, gateway, relay address, states, listener messages',
+  args: ['ID'],
+  run: async ({ io, values, positionals }) => {
+    await withApp(io, values, async (app) => {
+      const webinar = await webinarOf(app, positionals[0]);
+      const messages = await app.api.invoke('webinars.messages', { id: webinar.id });
+      print(io, values, { ...webinar, messages }, () => details(webinar, messages));
+    });
+  },
+});
+
+/** `regie webinar …` (issue #13 §9): BBB meetings streamed through a live gateway. */
+export const webinarCommand = group('webinar', 'webinars: BBB meetings streamed live (HLS)', [
+  create,
+  list,
+  show,
+  start,
+  stopLive,
+  restartLive,
+  end,
+  toggleChat,
+  chat,
+]);
