@@ -21,6 +21,7 @@ import { recordersStore } from '../features/recorders/recordersStore';
 import { SettingsPanel } from '../features/settings/SettingsPanel';
 import { settingsStore } from '../features/settings/settingsStore';
 import { UsersPanel } from '../features/users/UsersPanel';
+import { WebinarsPanel } from '../features/webinars/WebinarsPanel';
 import { appInfoStore, usersStore } from '../features/users/usersStore';
 import { areas } from './areas';
 import { HeaderBar } from './HeaderBar';
@@ -38,6 +39,7 @@ const built = {
   users: UsersPanel,
   settings: SettingsPanel,
   journal: JournalPanel,
+  webinars: WebinarsPanel,
 } as const;
 
 export function App() {

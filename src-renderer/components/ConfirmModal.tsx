@@ -1,18 +1,23 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useT } from '../i18n/i18n';
 
-/** A yes/no question before something that cannot be undone from the UI. */
+/**
+ * A yes/no question before something that cannot be undone from the UI. A deletion by default;
+ * `title` and `confirmLabel` name another act ("Terminer le webinaire").
+ */
 export function ConfirmModal(props: {
   question: string | null;
   onConfirm: () => void;
   onClose: () => void;
+  title?: string;
+  confirmLabel?: string;
 }) {
   const t = useT();
   return (
     <Modal
       opened={props.question !== null}
       onClose={props.onClose}
-      title={t('common.delete')}
+      title={props.title ?? t('common.delete')}
       centered
     >
       <Text>{props.question}</Text>
@@ -21,7 +26,7 @@ export function ConfirmModal(props: {
           {t('common.cancel')}
         </Button>
         <Button color="red" onClick={props.onConfirm}>
-          {t('common.delete')}
+          {props.confirmLabel ?? t('common.delete')}
         </Button>
       </Group>
     </Modal>

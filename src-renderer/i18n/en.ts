@@ -1,5 +1,6 @@
 import { migrationEn } from './migration.en';
 import { podEn } from './pod.en';
+import { webinarEn } from './webinar.en';
 
 /** English UI text. Keys are shared with fr.ts, which must have every one (checked by its type). */
 export const en = {
@@ -30,7 +31,6 @@ export const en = {
   'soon.library': 'Published videos with their renditions and a player.',
   'soon.bbb': 'BigBlueButton and Scalelite servers, meetings, moderators and recordings.',
   'soon.migration': 'The BBB recordings migration wizard.',
-  'soon.webinars': 'Webinars through the SIPMediaGW gateway.',
   'soon.live': 'Live streams (passerelle de live) and their HLS output.',
 
   'common.add': 'Add',
@@ -406,6 +406,7 @@ export const en = {
   'journal.more': 'Older entries',
   ...podEn,
   ...migrationEn,
+  ...webinarEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

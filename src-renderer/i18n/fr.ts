@@ -1,6 +1,7 @@
 import { migrationFr } from './migration.fr';
 import type { MessageKey } from './en';
 import { podFr } from './pod.fr';
+import { webinarFr } from './webinar.fr';
 
 /** Texte français de l'interface : les termes techniques restent ceux de Pod. */
 export const fr: Record<MessageKey, string> = {
@@ -31,7 +32,6 @@ export const fr: Record<MessageKey, string> = {
   'soon.library': 'Les vidéos publiées, leurs rendus et un lecteur.',
   'soon.bbb': 'Serveurs BigBlueButton et Scalelite, sessions, modérateurs et enregistrements.',
   'soon.migration': "L'assistant de migration des enregistrements BBB.",
-  'soon.webinars': 'Les webinaires via la passerelle SIPMediaGW.',
   'soon.live': 'Les directs (passerelle de live) et leur sortie HLS.',
 
   'common.add': 'Ajouter',
@@ -414,4 +414,5 @@ export const fr: Record<MessageKey, string> = {
   'journal.more': 'Entrées plus anciennes',
   ...podFr,
   ...migrationFr,
+  ...webinarFr,
 };

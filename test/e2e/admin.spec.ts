@@ -75,7 +75,7 @@ test('changes a setting, shows a wrong value at the field, and has a dark theme'
   await page.screenshot(shot('12-settings-dark'));
 
   // Areas not built yet say so.
-  await page.getByRole('link', { name: 'Webinaires' }).click();
+  await page.getByRole('link', { name: 'Directs' }).click();
   await expect(page.getByText('Pas encore disponible')).toBeVisible();
   await page.screenshot(shot('13-coming-soon-dark'));
 

@@ -1,5 +1,7 @@
 import { Alert, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import type { SettingView } from '../../../src-preload/contract';
+import { useArea } from '../../app/useArea';
 import { PanelHeader } from '../../components/PanelHeader';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/i18n';
@@ -15,6 +17,12 @@ export function SettingsPanel() {
   const t = useT();
   const settings = settingsStore.use((s) => s.data);
   const canEdit = appInfoStore.use((s) => s.data?.operator.permissions.manageSettings) ?? false;
+  // `#/settings/webinar` (a link from another panel) opens on that group.
+  const item = useArea((s) => s.item);
+  const isLoaded = settings !== undefined;
+  useEffect(() => {
+    if (isLoaded && item) document.getElementById(`settings-${item}`)?.scrollIntoView();
+  }, [isLoaded, item]);
   if (!settings) return <Text c="dimmed">{t('common.loading')}</Text>;
   const inGroup = (group: string): SettingView[] => settings.filter((s) => s.group === group);
   return (
@@ -22,7 +30,14 @@ export function SettingsPanel() {
       <PanelHeader title={t('settings.title')} intro={t('settings.intro')} />
       {!canEdit && <Alert color="yellow">{t('common.forbidden')}</Alert>}
       {groups.map((group) => (
-        <Card key={group} withBorder padding="lg">
+        <Card
+          key={group}
+          id={`settings-${group}`}
+          // Below the fixed header when scrolled to.
+          style={{ scrollMarginTop: 72 }}
+          withBorder
+          padding="lg"
+        >
           <Title order={4} mb="md">
             {t(`settings.group.${group}` as MessageKey)}
           </Title>

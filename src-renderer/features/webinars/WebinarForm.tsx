@@ -1,0 +1,130 @@
+import { Alert, MultiSelect, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { call } from '../../client/client';
+import { FormActions } from '../../components/FormActions';
+import { useBilingual, useT } from '../../i18n/i18n';
+import { bbbServersStore } from '../bbb/bbbStores';
+import { appInfoStore, usersStore } from '../users/usersStore';
+import { SlotFields, type SlotValues } from './SlotFields';
+import { useFormCall } from './useFormCall';
+import { fromLocalInputs, toLocalInputs } from './week';
+
+interface Values extends SlotValues {
+  serverId: string | null;
+  name: string;
+  enableChat: boolean;
+  owner: string | null;
+  additionalOwners: string[];
+}
+
+/** The next full hour, a sensible first slot to change. */
+const nextHour = () => {
+  const at = new Date();
+  at.setHours(at.getHours() + 1, 0, 0, 0);
+  return at;
+};
+
+/**
+ * Creates a webinar: a BBB meeting on a registered server with a slot, its chat setting and
+ * owners. The main side allocates a free gateway for the slot or refuses, naming the webinars
+ * that hold them (shown in the form, which keeps what was typed).
+ */
+export function WebinarForm({ onDone }: { onDone: () => void }) {
+  const t = useT();
+  const pick = useBilingual();
+  const servers = bbbServersStore.use((s) => s.data) ?? [];
+  const users = usersStore.use((s) => s.data) ?? [];
+  const me = appInfoStore.use((s) => s.data?.operator.user?.username) ?? null;
+  const form = useForm<Values>({
+    initialValues: {
+      serverId: servers.length === 1 && servers[0] ? String(servers[0].id) : null,
+      name: '',
+      ...toLocalInputs(nextHour()),
+      durationMinutes: 60,
+      enableChat: true,
+      owner: me,
+      additionalOwners: [],
+    },
+    validate: {
+      serverId: (value) => (value === null ? t('webinars.field.chooseServer') : null),
+      name: (value) => (value.trim() === '' ? t('common.required') : null),
+      date: (value, v) => (fromLocalInputs(value, v.time) ? null : t('webinars.field.badStart')),
+    },
+  });
+  const { run, isBusy, refusal } = useFormCall(form.setErrors);
+  const submit = (v: Values) =>
+    void run(
+      () =>
+        call('webinars.create', {
+          serverId: Number(v.serverId),
+          name: v.name.trim(),
+          startAt: fromLocalInputs(v.date, v.time) ?? '',
+          durationMinutes: Number(v.durationMinutes),
+          enableChat: v.enableChat,
+          ...(v.owner ? { owner: v.owner } : {}),
+          additionalOwners: v.additionalOwners,
+        }),
+      (webinar) => {
+        notifications.show({
+          color: 'green',
+          message: t('webinars.created', {
+            name: webinar.name,
+            gateway: webinar.gatewayName ?? '—',
+          }),
+        });
+        onDone();
+      },
+    );
+  const people = users.map((u) => ({
+    value: u.username,
+    label: u.firstName || u.lastName ? `${u.username} (${u.firstName} ${u.lastName})` : u.username,
+  }));
+  return (
+    <form onSubmit={form.onSubmit(submit)} noValidate>
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('webinars.field.server')}
+            data={servers.map((s) => ({ value: String(s.id), label: s.name }))}
+            allowDeselect={false}
+            withAsterisk
+            {...form.getInputProps('serverId')}
+          />
+          <TextInput
+            label={t('webinars.field.name')}
+            withAsterisk
+            {...form.getInputProps('name')}
+          />
+        </SimpleGrid>
+        <SlotFields form={form} />
+        <Switch
+          label={t('webinars.field.enableChat')}
+          description={t('webinars.field.enableChatHelp')}
+          {...form.getInputProps('enableChat', { type: 'checkbox' })}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('webinars.field.owner')}
+            data={people}
+            searchable
+            clearable
+            {...form.getInputProps('owner')}
+          />
+          <MultiSelect
+            label={t('webinars.field.additionalOwners')}
+            data={people}
+            searchable
+            {...form.getInputProps('additionalOwners')}
+          />
+        </SimpleGrid>
+        {refusal && (
+          <Alert color="red" data-testid="webinar-refusal" style={{ whiteSpace: 'pre-line' }}>
+            {pick(refusal)}
+          </Alert>
+        )}
+        <FormActions isBusy={isBusy} onCancel={onDone} />
+      </Stack>
+    </form>
+  );
+}

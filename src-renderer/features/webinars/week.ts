@@ -1,0 +1,67 @@
+/**
+ * The calendar's week, in the browser's local time: Monday first, as French calendars are. Pure
+ * functions of dates, unit-tested (test/unit/webinarWeek.test.ts).
+ */
+
+/** Monday 00:00 local time of the week holding `at`. */
+export function weekStart(at: Date): Date {
+  const start = new Date(at.getFullYear(), at.getMonth(), at.getDate());
+  const sinceMonday = (start.getDay() + 6) % 7;
+  start.setDate(start.getDate() - sinceMonday);
+  return start;
+}
+
+/** The seven days of the week starting on `monday` (setDate, so a DST change keeps midnight). */
+export function weekDays(monday: Date): Date[] {
+  return Array.from({ length: 7 }, (_, i) => {
+    const day = new Date(monday);
+    day.setDate(monday.getDate() + i);
+    return day;
+  });
+}
+
+export function addWeeks(monday: Date, weeks: number): Date {
+  const next = new Date(monday);
+  next.setDate(monday.getDate() + weeks * 7);
+  return next;
+}
+
+/**
+ * The items whose slot touches each day: `[startAt, endAt)` overlapping `[day, next day)`, so a
+ * webinar from 23:30 to 00:30 shows on both days and one ending at midnight only on the first.
+ */
+export function byDay<T extends { startAt: string; endAt: string }>(
+  items: readonly T[],
+  days: readonly Date[],
+): T[][] {
+  return days.map((day) => {
+    const from = day.getTime();
+    const next = new Date(day);
+    next.setDate(day.getDate() + 1);
+    const to = next.getTime();
+    return items
+      .filter((item) => Date.parse(item.startAt) < to && Date.parse(item.endAt) > from)
+      .sort((a, b) => Date.parse(a.startAt) - Date.parse(b.startAt));
+  });
+}
+
+export const isSameDay = (a: Date, b: Date): boolean =>
+  a.getFullYear() === b.getFullYear() &&
+  a.getMonth() === b.getMonth() &&
+  a.getDate() === b.getDate();
+
+/** `2026-07-14` and `10:00` (what date and time inputs hold) for a local time. */
+export function toLocalInputs(at: Date): { date: string; time: string } {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    date: `${String(at.getFullYear())}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`,
+    time: `${pad(at.getHours())}:${pad(at.getMinutes())}`,
+  };
+}
+
+/** The inputs' local date and time as an ISO instant; null when either is incomplete. */
+export function fromLocalInputs(date: string, time: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  const at = new Date(`${date}T${time}`);
+  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+}
