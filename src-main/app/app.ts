@@ -31,6 +31,7 @@ import { createVideosRepository } from '../library/repository';
 import { createPodService, type PodService } from '../pod/service';
 import { createMigrationService, type MigrationService } from '../migration/service';
 import { createMoodleConnectionsService } from '../migration/moodle/service';
+import { createWebinarService, type WebinarService } from '../webinar/service';
 import { moodleSession } from '../migration/moodleOwners';
 import { stopAllChildren } from '../media/children';
 import { keyFileCipher, type SecretCipher } from '../secrets/cipher';
@@ -80,6 +81,8 @@ export interface RegieApp {
   migrateNow: MigrationService['runNow'];
   /** `regie pod publish`: a video sent to Pod in this process (not through the queue). */
   podPublishNow: PodService['publishNow'];
+  /** The webinars' join relay, the web host's only public path (host/relay.ts). */
+  relay: WebinarService['relay'];
   /** A published video's file (/library/<id>/<name>), for the web host. */
   libraryFile(videoId: number, name: string): string | undefined;
   /**
@@ -172,6 +175,12 @@ function compose(
     drop,
     jobs: () => jobs,
     onRecording: enqueueEncode,
+  });
+  const webinars = createWebinarService({ s: services, cipher, bbbServers: bbb.servers });
+  // Pod's live gateways join the registry after each Pod mirror (incomplete until given a
+  // SIPMediaGW URL and token).
+  events.on('pod.changed', () => {
+    if (db.open) webinars.gateways.syncFromPod();
   });
   // A BBB recording's row follows the Régie recording made from it (encoding, published).
   events.on('recordings.changed', ({ items }) => {
@@ -305,6 +314,23 @@ function compose(
     'moodle.add': (args) => moodle.add(args),
     'moodle.remove': ({ id }) => moodle.remove(id),
     'moodle.test': ({ id }) => moodle.test(id),
+    'gateways.list': () => webinars.gateways.list(),
+    'gateways.add': (args) => webinars.gateways.add(args),
+    'gateways.update': ({ id, patch }) => webinars.gateways.update(id, patch),
+    'gateways.remove': ({ id }) => webinars.gateways.remove(id),
+    'gateways.test': ({ id }) => webinars.gateways.test(id),
+    'gateways.health': ({ id }) => webinars.health(id),
+    'webinars.list': () => webinars.list(),
+    'webinars.create': (args) => webinars.create(args),
+    'webinars.update': ({ id, patch }) => webinars.update(id, patch),
+    'webinars.remove': ({ id }) => webinars.remove(id),
+    'webinars.start': ({ id }) => webinars.start(id),
+    'webinars.stopLive': ({ id }) => webinars.stopLive(id),
+    'webinars.restartLive': ({ id }) => webinars.restartLive(id),
+    'webinars.end': ({ id }) => webinars.end(id),
+    'webinars.toggleChat': ({ id }) => webinars.toggleChat(id),
+    'webinars.chat': ({ id, message, author }) => webinars.chat(id, message, author),
+    'webinars.messages': ({ id }) => webinars.messages(id),
   };
 
   const dispatch = (name: string, rawArgs: unknown): unknown => {
@@ -359,6 +385,7 @@ function compose(
     sftp.start();
     bbb.start();
     pod.start();
+    webinars.resume();
     // Jobs queued by a CLI command while the console runs (`regie recordings claim`,
     // `regie bbb publish`) are in the database only: look for them now and then.
     wakeJobs = setInterval(() => jobs.wake(), 3_000);
@@ -386,6 +413,7 @@ function compose(
     dataDir,
     mediaPath: (fileId, slide) => inbox.mediaPath(fileId, slide),
     libraryFile: (videoId, name) => library.libraryFile(videoId, name),
+    relay: webinars.relay,
     podPublishNow: (...args) => pod.publishNow(...args),
     migrateNow: (...args) => migration.runNow(...args),
     close: () => (closing ??= close()),
@@ -402,6 +430,7 @@ function compose(
       sftp.stop(),
       bbb.stop(),
       pod.stop(),
+      webinars.stopWatching(),
     ]);
     // Then whatever program is still running (an ffprobe in a drop folder, the self-test).
     await stopAllChildren();

@@ -17,6 +17,7 @@ import {
 } from './auth';
 import { attachBridge, notBuiltMessage } from './bridge';
 import { parseLibraryPath, parseMediaPath, serveMedia } from './media';
+import { handleRelay } from './relay';
 import { loginHint, securityHeaders } from './pages';
 import { serveStatic } from './static';
 
@@ -53,6 +54,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://placeholder');
+    // The webinars' join relay: public (the gateway reaches it by WEBINAR_PUBLIC_URL, whatever
+    // the Host), token-free, and it serves nothing but its own form.
+    if (handleRelay(options.app, request, response, url.pathname)) return;
     if (!isAllowedHost(request, allowedHosts)) {
       response.writeHead(421, securityHeaders).end('Unknown host');
       return;

@@ -665,6 +665,66 @@ export const definitions = [
     help: bi('SIPMediaGW bearer token (stored encrypted).', 'Jeton SIPMediaGW (stocké chiffré).'),
   },
   {
+    key: 'MEETING_WEBINAR_AFFILIATION',
+    type: 'stringList',
+    group: 'webinar',
+    defaultValue: ['faculty', 'employee', 'staff'],
+    help: bi(
+      'Affiliations allowed to create webinars (besides superusers and the admin group).',
+      "Affiliations autorisées à créer des webinaires (en plus des super-utilisateurs et du groupe d'administration).",
+    ),
+  },
+  {
+    key: 'MEETING_WEBINAR_GROUP_ADMIN',
+    type: 'string',
+    group: 'webinar',
+    defaultValue: 'meeting webinar admin',
+    help: bi(
+      'Group whose members may create webinars whatever their affiliation.',
+      'Groupe dont les membres peuvent créer des webinaires quelle que soit leur affiliation.',
+    ),
+  },
+  {
+    key: 'WEBINAR_PUBLIC_URL',
+    type: 'string',
+    group: 'webinar',
+    defaultValue: '',
+    help: bi(
+      "Public address of Régie's web host as the SIPMediaGW gateways reach it (https://regie.univ.fr): the join relay is served there.",
+      "Adresse publique de l'hôte web de Régie telle que les passerelles SIPMediaGW la joignent (https://regie.univ.fr) : le relais d'accès y est servi.",
+    ),
+  },
+  {
+    key: 'WEBINAR_POLL_SECONDS',
+    type: 'integer',
+    group: 'webinar',
+    defaultValue: 5,
+    help: bi(
+      'How often a live webinar asks BBB whether its meeting still runs; the live stops after two "not running" answers in a row.',
+      "Fréquence à laquelle un webinaire en direct demande à BBB si sa réunion continue ; le direct s'arrête après deux réponses « terminée » de suite.",
+    ),
+  },
+  {
+    key: 'WEBINAR_TIMEOUT_SECONDS',
+    type: 'integer',
+    group: 'webinar',
+    defaultValue: 15,
+    help: bi(
+      'Longest wait for one SIPMediaGW answer (a start can take several seconds: the gateway launches a browser).',
+      "Attente maximale d'une réponse de SIPMediaGW (un démarrage peut prendre plusieurs secondes : la passerelle lance un navigateur).",
+    ),
+  },
+  {
+    key: 'WEBINAR_CHAT_PER_MINUTE',
+    type: 'integer',
+    group: 'webinar',
+    defaultValue: 6,
+    help: bi(
+      'Listener messages one author may send per minute to a webinar chat.',
+      "Messages qu'un même auteur peut envoyer par minute dans le chat d'un webinaire.",
+    ),
+  },
+  {
     key: 'BBB_NUMBER_MAX_LIVES',
     type: 'integer',
     group: 'webinar',

@@ -17,6 +17,7 @@ import type {
   MoodleConnectionView,
   MoodleTestResult,
 } from './migration';
+import type { HlsHealth, LiveGatewayView, WebinarChatMessage, WebinarView } from './webinar';
 import type {
   AppInfo,
   AssignRules,
@@ -92,6 +93,26 @@ function call<A extends z.ZodType>(args: A) {
 
 const patchOf = <S extends z.ZodObject>(input: S) =>
   z.object({ id: z.number().int().positive(), patch: input.partial().strict() }).strict();
+
+const gatewayInput = z
+  .object({
+    name: z.string(),
+    rtmpUrl: z.string(),
+    hlsUrl: z.string(),
+    sipmediagwUrl: z.string(),
+    token: z.string(),
+    api: z.enum(['auto', 'legacy', 'current']),
+    tlsVerify: z.boolean(),
+    isEnabled: z.boolean(),
+  })
+  .partial({
+    name: true,
+    sipmediagwUrl: true,
+    token: true,
+    api: true,
+    tlsVerify: true,
+    isEnabled: true,
+  });
 
 /** Every call the UI (and the web host, and Electron IPC) can make. Names are `domain.verb`. */
 export const calls = {
@@ -350,6 +371,67 @@ export const calls = {
   'moodle.remove': call(id).returns<{ id: number }>(),
   /** Logs in, then checks the three tables the migration reads. */
   'moodle.test': call(id).returns<MoodleTestResult>(),
+
+  'gateways.list': call(none).returns<LiveGatewayView[]>(),
+  'gateways.add': call(gatewayInput.strict()).returns<LiveGatewayView>(),
+  /** An empty or absent token keeps the stored one (it never leaves Régie). */
+  'gateways.update': call(patchOf(gatewayInput)).returns<LiveGatewayView>(),
+  'gateways.remove': call(id).returns<{ id: number }>(),
+  /** Probes the SIPMediaGW (API generation, token) and reads the HLS side once. */
+  'gateways.test': call(id).returns<LiveGatewayView>(),
+  'gateways.health': call(id).returns<HlsHealth>(),
+
+  'webinars.list': call(none).returns<WebinarView[]>(),
+  /** Creates the webinar and allocates a free gateway for its slot; refused when none is free. */
+  'webinars.create': call(
+    z
+      .object({
+        serverId: z.number().int().positive(),
+        name: z.string(),
+        startAt: z.string(),
+        durationMinutes: z.number().int(),
+        enableChat: z.boolean().optional(),
+        owner: z.string().optional(),
+        additionalOwners: z.array(z.string()).optional(),
+        /** An existing BBB meeting (its meetingID) instead of one created by Régie. */
+        meetingId: z.string().optional(),
+        /** Restricted meetings cannot be webinars (pod-behaviour.md §8.5.11): refused. */
+        isRestricted: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<WebinarView>(),
+  /** Name, slot (gateway re-checked), chat setting, additional owners. */
+  'webinars.update': call(
+    patchOf(
+      z.object({
+        name: z.string(),
+        startAt: z.string(),
+        durationMinutes: z.number().int(),
+        enableChat: z.boolean(),
+        additionalOwners: z.array(z.string()),
+      }),
+    ),
+  ).returns<WebinarView>(),
+  'webinars.remove': call(id).returns<{ id: number }>(),
+  /** BBB meeting created (or running), then the gateway started; live only once it says ok. */
+  'webinars.start': call(id).returns<WebinarView>(),
+  'webinars.stopLive': call(id).returns<WebinarView>(),
+  'webinars.restartLive': call(id).returns<WebinarView>(),
+  /** The live, then BBB `end`, once. */
+  'webinars.end': call(id).returns<WebinarView>(),
+  /** Shows or hides the chat panel in the stream; the state is kept. */
+  'webinars.toggleChat': call(id).returns<WebinarView>(),
+  /** A listener's message to the BBB public chat, prefixed with the author's name. */
+  'webinars.chat': call(
+    z
+      .object({
+        id: z.number().int().positive(),
+        message: z.string(),
+        author: z.string().optional(),
+      })
+      .strict(),
+  ).returns<WebinarChatMessage>(),
+  'webinars.messages': call(id).returns<WebinarChatMessage[]>(),
 
   'journal.list': call(
     z

@@ -13,6 +13,7 @@ import type {
 } from './entities';
 import type { PodStatusView } from './pod';
 import type { MigrationRunView } from './migration';
+import type { LiveGatewayView, WebinarChatMessage, WebinarView } from './webinar';
 import type { BbbMatchCase, BbbMeetingView, BbbRecordingView, BbbServerView } from './bbb';
 
 /**
@@ -58,6 +59,10 @@ export interface Events {
   /** Settings → Pod: a test or a mirror ended, or one started (one status, not a collection). */
   'pod.changed': PodStatusView;
   'migration.changed': Changed<MigrationRunView>;
+  'gateways.changed': Changed<LiveGatewayView>;
+  'webinars.changed': Changed<WebinarView>;
+  /** A listener message sent (or refused) for a webinar. */
+  'webinars.chatted': WebinarChatMessage;
 }
 
 export type EventName = keyof Events;
@@ -82,5 +87,8 @@ const eventRecord: Record<EventName, true> = {
   'bbbMatches.changed': true,
   'pod.changed': true,
   'migration.changed': true,
+  'gateways.changed': true,
+  'webinars.changed': true,
+  'webinars.chatted': true,
 };
 export const eventNames = Object.keys(eventRecord) as EventName[];

@@ -6,3 +6,4 @@ export * from './names';
 export * from './bbb';
 export * from './pod';
 export * from './migration';
+export * from './webinar';

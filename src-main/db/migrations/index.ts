@@ -6,6 +6,7 @@ import bbb from './005_bbb.sql?raw';
 import pod from './006_pod.sql?raw';
 import migration from './007_migration.sql?raw';
 import podMeetings from './008_pod_meetings.sql?raw';
+import webinar from './009_webinar.sql?raw';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'pod', sql: pod },
   { version: 7, name: 'migration', sql: migration },
   { version: 8, name: 'pod_meetings', sql: podMeetings },
+  { version: 9, name: 'webinar', sql: webinar },
 ];
 
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
