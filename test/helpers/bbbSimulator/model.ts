@@ -17,9 +17,31 @@ export interface SimMeeting {
   metadata: Record<string, string>;
   attendees: SimAttendee[];
   isBreakout?: boolean;
-  /** BBB lists an ended meeting for a while with running false and its endTime. Default true. */
+  /**
+   * BBB lists an ended meeting for a while with running false and its endTime; a meeting made by
+   * `create` is not running either until someone joins (endTime 0). Default true.
+   */
   running?: boolean;
   endTime?: number;
+  /** Default `ap` / `mp`; `create` sets them from its parameters or makes random ones, as BBB. */
+  attendeePW?: string;
+  moderatorPW?: string;
+}
+
+/** A `join` the simulator accepted. */
+export interface SimJoin {
+  meetingId: string;
+  fullName: string;
+  role: 'MODERATOR' | 'VIEWER';
+  at: number;
+}
+
+/** A `sendChatMessage` the simulator accepted (BBB 3.0). */
+export interface SimChatMessage {
+  meetingId: string;
+  message: string;
+  /** As sent; empty when the call had none. */
+  userName: string;
 }
 
 export interface SimFormat {

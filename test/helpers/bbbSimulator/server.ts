@@ -11,7 +11,15 @@ import {
   makePresentationAssets,
   type PresentationAssets,
 } from '../presentationServer';
-import type { SimMeeting, SimRecording } from './model';
+import {
+  clientPage,
+  create,
+  join,
+  sendChatMessage,
+  type MeetingsState,
+  type SimHttpAnswer,
+} from './meetings';
+import type { SimChatMessage, SimJoin, SimMeeting, SimRecording } from './model';
 import { esc, failed, meetingXml, recordingXml, response } from './xml';
 
 /**
@@ -30,6 +38,13 @@ export interface SimBehaviour {
   httpStatus: number | null;
   /** Answer 200 with something that is not XML. */
   garbage: boolean;
+  /**
+   * API calls (`isMeetingRunning`, …) answered HTTP 502 with an HTML page while the others work:
+   * a BBB outage in the middle of a webinar.
+   */
+  failCalls: Set<string>;
+  /** A created meeting runs at once; default false: it runs from its first join, as in BBB. */
+  runOnCreate: boolean;
 }
 
 export interface BbbSimulator {
@@ -47,6 +62,10 @@ export interface BbbSimulator {
   behaviour: SimBehaviour;
   /** Every API call received, in order, with its decoded parameters. */
   calls: { call: string; params: Record<string, string> }[];
+  /** Accepted joins, in order; each adds an attendee and makes the meeting run. */
+  joins: SimJoin[];
+  /** Accepted `sendChatMessage` calls (bbb-3.0 only). */
+  chat: SimChatMessage[];
   close(): Promise<void>;
 }
 
@@ -77,8 +96,17 @@ export async function startBbbSimulator(
     recordings: [],
     videoFiles: new Map(),
     presentation: makePresentationAssets(),
-    behaviour: { delayMs: 0, hang: false, httpStatus: null, garbage: false },
+    behaviour: {
+      delayMs: 0,
+      hang: false,
+      httpStatus: null,
+      garbage: false,
+      failCalls: new Set(),
+      runOnCreate: false,
+    },
     calls: [],
+    joins: [],
+    chat: [],
     close: async () => {},
   };
 
@@ -87,7 +115,15 @@ export async function startBbbSimulator(
     res.end(body);
   };
 
-  function api(call: string, params: URLSearchParams): string {
+  const meetingsState = (): MeetingsState => ({
+    host: sim.host,
+    meetings: sim.meetings,
+    joins: sim.joins,
+    chat: sim.chat,
+    runOnCreate: sim.behaviour.runOnCreate,
+  });
+
+  function api(call: string, params: URLSearchParams): string | SimHttpAnswer {
     const get = (name: string) => params.get(name) ?? '';
     switch (call) {
       case '':
@@ -110,16 +146,18 @@ export async function startBbbSimulator(
       }
       case 'isMeetingRunning':
         return response(
-          `  <running>${String(sim.meetings.some((m) => m.meetingId === get('meetingID')))}</running>\n`,
+          `  <running>${String(sim.meetings.some((m) => m.meetingId === get('meetingID') && m.running !== false))}</running>\n`,
         );
+      case 'create':
+        return create(meetingsState(), params);
+      case 'join':
+        return join(meetingsState(), params);
       case 'getRecordings':
         return recordings(params);
       case 'sendChatMessage':
         if (flavour !== 'bbb-3.0')
           return failed('unsupportedRequest', 'This request is not supported.');
-        if (!sim.meetings.some((m) => m.meetingId === get('meetingID')))
-          return failed('meetingNotFound', 'Meeting not found');
-        return response('  <messageKey></messageKey>\n  <message></message>\n');
+        return sendChatMessage(meetingsState(), params);
       case 'end': {
         const before = sim.meetings.length;
         sim.meetings = sim.meetings.filter((m) => m.meetingId !== get('meetingID'));
@@ -248,6 +286,10 @@ export async function startBbbSimulator(
       serveVideo(req, res, video[1] ?? '');
       return;
     }
+    if (path === '/html5client/join') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(clientPage);
+      return;
+    }
     if (!path.startsWith(apiPrefix)) {
       res.writeHead(404).end('Not Found');
       return;
@@ -258,8 +300,8 @@ export async function startBbbSimulator(
     const { behaviour } = sim;
     if (behaviour.hang) return;
     setTimeout(() => {
-      if (behaviour.httpStatus !== null) {
-        res.writeHead(behaviour.httpStatus, { 'content-type': 'text/html' });
+      if (behaviour.httpStatus !== null || behaviour.failCalls.has(call)) {
+        res.writeHead(behaviour.httpStatus ?? 502, { 'content-type': 'text/html' });
         res.end('<html><body><h1>Bad Gateway</h1></body></html>');
         return;
       }
@@ -271,7 +313,9 @@ export async function startBbbSimulator(
         answer(res, failed('checksumError', 'You did not pass the checksum security check'));
         return;
       }
-      answer(res, api(call, params));
+      const result = api(call, params);
+      if (typeof result === 'string') answer(res, result);
+      else res.writeHead(result.status, result.headers).end(result.body);
     }, behaviour.delayMs);
   });
   const sockets = new Set<import('node:net').Socket>();

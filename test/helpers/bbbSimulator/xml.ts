@@ -18,6 +18,10 @@ const metadataXml = (metadata: Record<string, string>, cdata: boolean) =>
         .map(([k, v]) => `<${k}>${cdata ? `<![CDATA[${v}]]>` : esc(v)}</${k}>`)
         .join('')}</metadata>`;
 
+/** Created and never joined: not running, no end time (an ended meeting keeps its endTime). */
+export const hasUserJoined = (m: SimMeeting): boolean =>
+  m.running !== false || (m.endTime ?? 0) > 0;
+
 export function meetingXml(m: SimMeeting): string {
   const moderators = m.attendees.filter((a) => a.role === 'MODERATOR').length;
   const attendees =
@@ -29,7 +33,7 @@ export function meetingXml(m: SimMeeting): string {
               `<attendee><userID>${esc(a.userId)}</userID><fullName>${esc(a.fullName)}</fullName><role>${a.role}</role><isPresenter>${String(a.isPresenter ?? false)}</isPresenter><isListeningOnly>false</isListeningOnly><hasJoinedVoice>true</hasJoinedVoice><hasVideo>false</hasVideo><clientType>${a.clientType ?? 'HTML5'}</clientType><customdata></customdata></attendee>`,
           )
           .join('')}</attendees>`;
-  return `<meeting><meetingName>${esc(m.name)}</meetingName><meetingID>${esc(m.meetingId)}</meetingID><internalMeetingID>${m.internalMeetingId}</internalMeetingID><createTime>${String(m.createTime)}</createTime><createDate>${new Date(m.createTime).toUTCString()}</createDate><voiceBridge>70001</voiceBridge><dialNumber>613-555-1234</dialNumber><attendeePW>ap</attendeePW><moderatorPW>mp</moderatorPW><running>${String(m.running ?? true)}</running><duration>0</duration><hasUserJoined>true</hasUserJoined><recording>${String(m.recording)}</recording><hasBeenForciblyEnded>false</hasBeenForciblyEnded><startTime>${String(m.createTime + 5)}</startTime><endTime>${String(m.endTime ?? 0)}</endTime><participantCount>${String(m.attendees.length)}</participantCount><listenerCount>0</listenerCount><voiceParticipantCount>0</voiceParticipantCount><videoCount>0</videoCount><maxUsers>0</maxUsers><moderatorCount>${String(moderators)}</moderatorCount>${attendees}${metadataXml(m.metadata, false)}<isBreakout>${String(m.isBreakout ?? false)}</isBreakout></meeting>`;
+  return `<meeting><meetingName>${esc(m.name)}</meetingName><meetingID>${esc(m.meetingId)}</meetingID><internalMeetingID>${m.internalMeetingId}</internalMeetingID><createTime>${String(m.createTime)}</createTime><createDate>${new Date(m.createTime).toUTCString()}</createDate><voiceBridge>70001</voiceBridge><dialNumber>613-555-1234</dialNumber><attendeePW>${esc(m.attendeePW ?? 'ap')}</attendeePW><moderatorPW>${esc(m.moderatorPW ?? 'mp')}</moderatorPW><running>${String(m.running ?? true)}</running><duration>0</duration><hasUserJoined>${String(hasUserJoined(m))}</hasUserJoined><recording>${String(m.recording)}</recording><hasBeenForciblyEnded>false</hasBeenForciblyEnded><startTime>${String(m.createTime + 5)}</startTime><endTime>${String(m.endTime ?? 0)}</endTime><participantCount>${String(m.attendees.length)}</participantCount><listenerCount>0</listenerCount><voiceParticipantCount>0</voiceParticipantCount><videoCount>0</videoCount><maxUsers>0</maxUsers><moderatorCount>${String(moderators)}</moderatorCount>${attendees}${metadataXml(m.metadata, false)}<isBreakout>${String(m.isBreakout ?? false)}</isBreakout></meeting>`;
 }
 
 export function recordingXml(r: SimRecording, scalelite: boolean): string {
