@@ -63,4 +63,10 @@ describe('BBB checksum (bbb.md §1.1, fixtures/bbb/checksum-vectors.json)', () =
       ]),
     ).toBe('name=Caf%C3%A9%20Pod&meetingID=webinar-42');
   });
+
+  it("escapes !'()* too, so the URL sent is the string hashed (a URL parser escapes ')", () => {
+    const query = encodeQuery([['name', "L'amphi (L1)*!"]]);
+    expect(query).toBe('name=L%27amphi%20%28L1%29%2A%21');
+    expect(new URL(`http://bbb.example/api/create?${query}`).search).toBe(`?${query}`);
+  });
 });
