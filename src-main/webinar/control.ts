@@ -63,6 +63,8 @@ export function createWebinarControl(o: {
   };
 
   const watchers = createWatchers({
+    graceMs: 6 * 60_000,
+    now: () => s.now().getTime(),
     intervalMs: () => Math.max(1, s.settings.get('WEBINAR_POLL_SECONDS')) * 1000,
     async ask(id, signal): Promise<MeetingAnswer> {
       const w = repo.byId(id);
@@ -167,6 +169,8 @@ export function createWebinarControl(o: {
         ),
       );
     const previous = w.status;
+    // A meeting Régie just created runs once someone joins (the gateway, in a few seconds).
+    let knownRunning = false;
     save(id, { status: 'starting', lastError: null });
     try {
       const { server, client } = bbbOf(w);
@@ -182,7 +186,7 @@ export function createWebinarControl(o: {
           ['meta_bbb-origin', 'Régie'],
           ['meta_regie-webinar', String(w.id)],
         ]);
-      } else if (!(await client.isMeetingRunning(w.meetingId))) {
+      } else if (!(knownRunning = await client.isMeetingRunning(w.meetingId))) {
         throw new RegieError(
           'conflict',
           bi(
@@ -191,7 +195,8 @@ export function createWebinarControl(o: {
           ),
         );
       }
-      save(id, { bbbRunning: true, bbbError: null, bbbCheckedAt: s.now().toISOString() });
+      if (!w.isCreatedByRegie)
+        save(id, { bbbRunning: true, bbbError: null, bbbCheckedAt: s.now().toISOString() });
       const { domain } = relayAddress(publicUrl, w.relayKey);
       await withGateway(gateway.id, async (gw) => {
         s.record({
@@ -227,7 +232,7 @@ export function createWebinarControl(o: {
         });
         if (!w.enableChat) await hideChat(id, gw, { ...handle, gatewayId: gateway.id });
       });
-      watchers.watch(id);
+      watchers.watch(id, knownRunning || w.bbbRunning === true);
       o.changed(id);
     } catch (error) {
       const current = repo.byId(id);
@@ -324,7 +329,7 @@ export function createWebinarControl(o: {
         ),
       });
       // The watcher that saw the end is gone: a new one tries again after two more answers.
-      if (ended) watchers.watch(id);
+      if (ended) watchers.watch(id, true);
       throw error;
     }
     if (reason !== 'meetingEnded') await watchers.stop(id);
@@ -472,7 +477,7 @@ export function createWebinarControl(o: {
           );
         } else {
           repo.update(w.id, { status: 'live' }, s.now().toISOString());
-          watchers.watch(w.id);
+          watchers.watch(w.id, w.bbbRunning === true);
         }
         o.changed(w.id);
       }

@@ -11,6 +11,13 @@ export interface WatcherOptions {
   /** Two "not running" in a row: the meeting ended. Called once per watch. */
   onEnded: (webinarId: number) => Promise<void>;
   intervalMs: () => number;
+  /**
+   * How long "not running" does not count before the meeting was first seen running: BBB says a
+   * created meeting runs only once someone joined (the gateway, seconds after its start), and
+   * drops one nobody joined after meetingExpireIfNoUserJoinedInMinutes (5 min by default).
+   */
+  graceMs: number;
+  now: () => number;
   onError: (webinarId: number, error: unknown) => void;
 }
 
@@ -18,6 +25,9 @@ interface Watch {
   timer: NodeJS.Timeout | undefined;
   controller: AbortController;
   misses: number;
+  /** Seen running since the watch began (or known running when it began). */
+  armed: boolean;
+  sinceMs: number;
   /** The tick in flight, awaited by stop(). */
   running: Promise<void> | null;
 }
@@ -27,7 +37,8 @@ interface Watch {
  * webinar: watching again replaces the previous one, so a restart or a re-start never leaves two
  * (Pod started a thread per owner join and per restart, each able to stop the gateway later).
  * Every `intervalMs` (5 s) BBB is asked; two consecutive "not running" end the live, ≤ 15 s after
- * the meeting ends (Pod: 60 s polls, 1–2 min). A failed or garbled answer is not "not running":
+ * the meeting ends (Pod: 60 s polls, 1–2 min), once the meeting was seen running (or after a grace
+ * period: a meeting nobody joined does not run yet). A failed or garbled answer is not "not running":
  * it breaks the run, and never ends a live on its own (Pod called BBB `end` on one).
  */
 export function createWatchers(options: WatcherOptions) {
@@ -49,7 +60,9 @@ export function createWatchers(options: WatcherOptions) {
     }
     if (watch.controller.signal.aborted || watches.get(webinarId) !== watch) return;
     options.onAnswer(webinarId, answer);
-    if ('running' in answer && !answer.running) {
+    if ('running' in answer && answer.running) watch.armed = true;
+    const counts = watch.armed || options.now() - watch.sinceMs >= options.graceMs;
+    if ('running' in answer && !answer.running && counts) {
       watch.misses++;
       if (watch.misses >= 2) {
         watches.delete(webinarId);
@@ -74,13 +87,18 @@ export function createWatchers(options: WatcherOptions) {
   }
 
   return {
-    /** Watches the webinar's meeting, replacing any watcher it had. */
-    watch(webinarId: number): void {
+    /**
+     * Watches the webinar's meeting, replacing any watcher it had; `isKnownRunning` when BBB
+     * already said the meeting runs (a meeting joined before the live, a watch resumed).
+     */
+    watch(webinarId: number, isKnownRunning = false): void {
       void stop(webinarId);
       const watch: Watch = {
         timer: undefined,
         controller: new AbortController(),
         misses: 0,
+        armed: isKnownRunning,
+        sinceMs: options.now(),
         running: null,
       };
       watches.set(webinarId, watch);
