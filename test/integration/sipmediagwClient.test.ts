@@ -27,7 +27,7 @@ async function open(
   generation: 'legacy' | 'current',
   patch: { token?: string; timeoutMs?: number } = {},
 ) {
-  sim = await startSipMediaGwSimulator({ generation });
+  sim = await startSipMediaGwSimulator({ generation, join: false });
   client = await openGateway({
     url: sim.url,
     token: patch.token ?? sim.token,
@@ -82,7 +82,7 @@ describe.each(['legacy', 'current'] as const)('SIPMediaGW %s API', (generation) 
   });
 
   it('names a refused token', async () => {
-    sim = await startSipMediaGwSimulator({ generation });
+    sim = await startSipMediaGwSimulator({ generation, join: false });
     const error = await failureOf(async () => {
       client = await openGateway({
         url: sim?.url ?? '',

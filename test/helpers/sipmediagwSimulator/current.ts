@@ -1,4 +1,11 @@
-import { bearerToken, fixture, type SipAnswer, type SipSimCall, type SipState } from './model';
+import {
+  bearerToken,
+  fixture,
+  newRunning,
+  type SipAnswer,
+  type SipSimCall,
+  type SipState,
+} from './model';
 
 /*
  * The FastAPI HTTPLauncher.py on main since 2026-01, as documented in docs/sipmediagw_API.md @
@@ -69,6 +76,7 @@ function start(body: unknown, state: SipState): SipAnswer {
   }
   const room = stringField(body, 'room');
   if (room === undefined) return invalid('room: field required');
+  if (room === null) return invalid('room: str type expected');
   switch (state.takeStartOutcome()) {
     case 'stall':
       return 'stall';
@@ -85,12 +93,10 @@ function start(body: unknown, state: SipState): SipAnswer {
       return failure(500, 'launch_failed', 'The gateway failed to launch');
     case 'ok': {
       const gwId = stringField(body, 'gw_id') ?? state.newGwId();
-      state.running.set(gwId, {
-        rtmpDst: stringField(body, 'rtmp_dst') ?? '',
-        domain: domainOf(body),
-        chatVisible: true,
-        messages: [],
-      });
+      state.setRunning(
+        gwId,
+        newRunning({ room, rtmpDst: stringField(body, 'rtmp_dst') ?? '', domain: domainOf(body) }),
+      );
       const answer = fixture<{ data: Obj }>(`${dir}/start_200.json`);
       answer.data.gw_id = gwId;
       return json(200, answer);
@@ -103,7 +109,7 @@ function stop(body: unknown, state: SipState): SipAnswer {
   const gwId = stringField(body, 'gw_id');
   if (gwId === undefined) return invalid('gw_id: field required');
   if (gwId === null) return invalid('gw_id: str type expected');
-  if (!state.running.delete(gwId)) {
+  if (!state.removeRunning(gwId)) {
     return failure(404, 'not_found', `no running container for gw_id=${gwId}`);
   }
   return json(200, fixture(`${dir}/stop_200.json`));

@@ -1,4 +1,11 @@
-import { bearerToken, fixture, type SipAnswer, type SipSimCall, type SipState } from './model';
+import {
+  bearerToken,
+  fixture,
+  newRunning,
+  type SipAnswer,
+  type SipSimCall,
+  type SipState,
+} from './model';
 
 /*
  * The web.py HTTPLauncher.py (Renater/SIPMediaGW @ 771394a, 2024-07, and dc13d42, 2025-11;
@@ -75,14 +82,14 @@ function start(room: string, q: Record<string, string>, state: SipState): SipAns
       const body = fixture<{ details: { uri: string } }>(`${derived}/start_200_streaming.json`);
       const rtmpDst = q.rtmpDst ?? '';
       body.details.uri = rtmpDst;
-      state.running.set(room, { rtmpDst, domain: q.domain ?? '', chatVisible: true, messages: [] });
+      state.setRunning(room, newRunning({ room, rtmpDst, domain: q.domain ?? '' }));
       return json(200, body);
     }
   }
 }
 
 function stop(room: string, state: SipState): SipAnswer {
-  if (!state.running.delete(room)) {
+  if (!state.removeRunning(room)) {
     return json(400, { Error: `no running container for room=${room}` });
   }
   return json(200, fixture(`${docs}/stop_200.json`));

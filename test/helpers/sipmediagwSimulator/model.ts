@@ -15,6 +15,17 @@ export interface SipSimOptions {
   token?: string;
   /** Added before every answer. */
   delayMs?: number;
+  /**
+   * After a successful start, join the room as SIPMediaGW's BBB script does (joiner.ts) and push
+   * a test stream to the start's RTMP destination. Default true; false: the API alone.
+   */
+  join?: boolean;
+  /** The room page's scheme: SIPMediaGW opens `https://<domain>/<room>`. Default 'https'. */
+  joinScheme?: 'http' | 'https';
+  /** What the gateway types into `#id_name`. Default 'SIPMediaGW'. */
+  displayName?: string;
+  /** The join as a whole (page, form, BBB). Default 30 s. */
+  joinTimeoutMs?: number;
 }
 
 export interface SipSimCall {
@@ -29,12 +40,33 @@ export interface SipSimCall {
 
 /** A room (legacy) or gateway (current) whose container is up. */
 export interface SipRunning {
+  room: string;
   rtmpDst: string;
   domain: string;
   /** BBB opens the chat panel by default; Pod toggles it off at start when the webinar hides it. */
   chatVisible: boolean;
   messages: string[];
+  /** Set once the room page's form took the name and BBB's join led into its client. */
+  joined: { name: string; joinUrl: string } | null;
+  /** Why the join failed (page, form, redirect, BBB's answer); null while joining or joined. */
+  joinError: string | null;
+  /** The test stream is being pushed to `rtmpDst` (ffmpeg running). */
+  pushing: boolean;
 }
+
+/** A room or gateway just started: not joined yet. */
+export const newRunning = (init: {
+  room: string;
+  rtmpDst: string;
+  domain: string;
+}): SipRunning => ({
+  ...init,
+  chatVisible: true,
+  messages: [],
+  joined: null,
+  joinError: null,
+  pushing: false,
+});
 
 export interface SipSimulator {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
@@ -58,7 +90,12 @@ export type SipAnswer =
 /** What the route handlers share: the state, and the one-shot start outcome. */
 export interface SipState {
   token: string;
-  running: Map<string, SipRunning>;
+  /** Read here; changed only through `setRunning` / `removeRunning`, which join and leave. */
+  running: ReadonlyMap<string, SipRunning>;
+  /** A start: the room is up (replacing one of the same key), then joins in the background. */
+  setRunning(key: string, entry: SipRunning): void;
+  /** A stop: false if nothing ran under `key`; the push ends before the answer goes out. */
+  removeRunning(key: string): boolean;
   takeStartOutcome(): SipStartOutcome;
   /** Next gw_id for a current start without one: gw01, gw02… */
   newGwId(): string;

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleCurrent } from './current';
+import { createJoins } from './joins';
 import { handleLegacy } from './legacy';
 import type {
   SipAnswer,
@@ -23,9 +24,26 @@ export async function startSipMediaGwSimulator(options: SipSimOptions): Promise<
   const calls: SipSimCall[] = [];
   let outcome: SipStartOutcome = 'ok';
   let gwCount = 0;
+  const joins = createJoins(options);
+  /** Stops under way (their pushes ending), awaited before the stop's answer goes out. */
+  const stopping: Promise<void>[] = [];
+  const end = (entry: SipRunning) => stopping.push(joins.leave(entry));
   const state: SipState = {
     token,
     running,
+    setRunning: (key, entry) => {
+      const previous = running.get(key);
+      if (previous) end(previous);
+      running.set(key, entry);
+      joins.join(entry);
+    },
+    removeRunning: (key) => {
+      const entry = running.get(key);
+      if (!entry) return false;
+      running.delete(key);
+      end(entry);
+      return true;
+    },
     takeStartOutcome: () => {
       const next = outcome;
       outcome = 'ok';
@@ -59,6 +77,8 @@ export async function startSipMediaGwSimulator(options: SipSimOptions): Promise<
     const call = await readCall(req);
     calls.push(call);
     const answer = handle(call, state);
+    // A stop answers once its push has ended, as `docker compose down` returns once it is down.
+    await Promise.all(stopping.splice(0));
     if (answer === 'stall') return; // the socket stays open until close()
     if (delayMs > 0) await wait(delayMs);
     send(res, answer);
@@ -75,12 +95,16 @@ export async function startSipMediaGwSimulator(options: SipSimOptions): Promise<
     nextStart: (next) => {
       outcome = next;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      for (const entry of running.values()) end(entry);
+      running.clear();
+      await Promise.all(stopping.splice(0));
+      await new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 
