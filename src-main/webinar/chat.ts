@@ -43,7 +43,8 @@ export function createWebinarChat(o: {
     text: string,
   ): Promise<'bbb' | 'gateway'> {
     const server = o.bbbServers.repo.byId(w.serverId);
-    if (server && hasChatApi(server.version)) {
+    // Not contacted yet (version unknown): try; 2.x and Scalelite answer unsupportedRequest.
+    if (server && (server.version === null || hasChatApi(server.version))) {
       try {
         await o.bbbServers.clientFor(server).sendChatMessage(w.meetingId, text, 'Webinaire');
         return 'bbb';
