@@ -124,6 +124,14 @@ describe('webinar creation and gateway allocation (§2, §3)', () => {
     expect(await api().invoke('webinars.list', {})).toEqual([]);
   });
 
+  it('keeps a BBB server that has webinars, saying why', async () => {
+    const { server } = await setUp();
+    await create(server.id);
+    const refused = await rejectionOf(api().invoke('bbbServers.remove', { id: server.id }));
+    expect(refused.message).toMatch(/has webinars: remove them/);
+    expect(await api().invoke('bbbServers.list', {})).toHaveLength(1);
+  });
+
   it('gives each overlapping webinar its own gateway, refuses one too many naming the holders, mails the admins once', async () => {
     smtp = await startSmtpSink();
     await set('EMAIL_HOST', smtp.host);

@@ -159,7 +159,20 @@ export function createBbbServersService(options: { s: Services; cipher: SecretCi
     remove(id: number): { id: number } {
       s.operator.require('manageSettings');
       const server = requireServer(id);
-      repo.remove(id);
+      try {
+        repo.remove(id);
+      } catch (error) {
+        // Webinars hold their server (migration 009, ON DELETE RESTRICT): say so, keep both.
+        // (SQLite reports a RESTRICT as SQLITE_CONSTRAINT_TRIGGER; its message is the constant.)
+        if (!/FOREIGN KEY constraint failed/.test(String(error))) throw error;
+        throw new RegieError(
+          'conflict',
+          bi(
+            `BigBlueButton server ${server.name} has webinars: remove them (Webinars) before the server.`,
+            `Le serveur BigBlueButton ${server.name} a des webinaires : supprimez-les (Webinaires) avant le serveur.`,
+          ),
+        );
+      }
       s.record({
         kind: 'bbb.serverRemoved',
         subject: `bbb-server:${String(id)}`,
