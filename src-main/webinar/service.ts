@@ -59,7 +59,7 @@ export function createWebinarService(options: {
   const view = (w: StoredWebinar): WebinarView => {
     const server = options.bbbServers.repo.byId(w.serverId);
     const gateway = w.gatewayId === null ? undefined : gateways.repo.byId(w.gatewayId);
-    const owner = w.ownerId === null ? undefined : s.users.list().find((u) => u.id === w.ownerId);
+    const owner = w.ownerId === null ? undefined : s.users.byId(w.ownerId);
     const publicUrl = s.settings.getString('WEBINAR_PUBLIC_URL');
     return {
       id: w.id,
@@ -107,9 +107,9 @@ export function createWebinarService(options: {
   };
   /** The operator may drive this webinar: rights to manage webinars, or one of its owners. */
   const requireDriver = (w: StoredWebinar) => {
-    const owner = w.ownerId === null ? [] : s.users.list().filter((u) => u.id === w.ownerId);
+    const owner = w.ownerId === null ? undefined : s.users.byId(w.ownerId);
     requireWebinarRights(s.operator.current(), rights(), [
-      ...owner.map((u) => u.username),
+      ...(owner ? [owner.username] : []),
       ...repo.owners(w.id),
     ]);
   };
