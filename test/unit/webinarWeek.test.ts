@@ -69,5 +69,16 @@ describe('date and time inputs', () => {
     expect(fromLocalInputs('', '09:00')).toBeNull();
     expect(fromLocalInputs('2026-07-14', '')).toBeNull();
     expect(fromLocalInputs('2026-13-45', '09:00')).toBeNull();
+    expect(fromLocalInputs('2026-02-31', '09:00')).toBeNull();
+    expect(fromLocalInputs('2026-07-14', '24:00')).toBeNull();
+    expect(fromLocalInputs('2026-07-14', '9:75')).toBeNull();
+  });
+
+  it('take the time as French staff write it, too', () => {
+    const nine = local(2026, 7, 14, 9, 0).toISOString();
+    expect(fromLocalInputs('2026-07-14', '9h')).toBe(nine);
+    expect(fromLocalInputs('2026-07-14', '9h00')).toBe(nine);
+    expect(fromLocalInputs('2026-07-14', ' 09:00 ')).toBe(nine);
+    expect(fromLocalInputs('2026-07-14', '14 h 30')).toBe(local(2026, 7, 14, 14, 30).toISOString());
   });
 });

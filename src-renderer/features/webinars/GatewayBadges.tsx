@@ -12,17 +12,40 @@ export function GatewayBadges({ gateway: g }: { gateway: LiveGatewayView }) {
   const t = useT();
   const go = useArea((s) => s.go);
   return (
-    <Stack gap={4} align="flex-start">
+    <Stack gap={4} align="flex-start" maw={220}>
       <Badge size="sm" variant="light" color={g.isEnabled ? 'green' : 'gray'} tt="none">
         {t(g.isEnabled ? 'gateways.enabled' : 'gateways.disabled')}
       </Badge>
       {!g.isComplete && (
-        <Badge size="sm" variant="light" color="orange" tt="none" data-testid="gateway-incomplete">
+        <Badge
+          size="sm"
+          variant="light"
+          color="orange"
+          tt="none"
+          radius="sm"
+          data-testid="gateway-incomplete"
+          styles={{
+            root: { height: 'auto', paddingBlock: 2 },
+            label: { whiteSpace: 'normal', overflow: 'visible' },
+          }}
+        >
           {t('gateways.incomplete')}
         </Badge>
       )}
       {!g.tlsVerify && (
-        <Badge size="sm" variant="filled" color="orange" tt="none" data-testid="gateway-tls-off">
+        <Badge
+          size="sm"
+          variant="filled"
+          color="orange"
+          tt="none"
+          radius="sm"
+          data-testid="gateway-tls-off"
+          // The whole warning, on two lines if need be, never cut to "TLS non vérifié (certifi…".
+          styles={{
+            root: { height: 'auto', paddingBlock: 2 },
+            label: { whiteSpace: 'normal', overflow: 'visible' },
+          }}
+        >
           {t('gateways.tlsOff')}
         </Badge>
       )}

@@ -46,7 +46,7 @@ export function GatewayForm({
       isEnabled: gateway?.isEnabled ?? true,
     },
   });
-  const { run, isBusy, refusal } = useFormCall(form.setErrors);
+  const { run, isBusy, refusal } = useFormCall(form.setErrors, Object.keys(form.values));
   const save = (v: Values) => {
     const { token, name, rtmpUrl, hlsUrl, ...rest } = v;
     const withToken = token.trim() === '' ? rest : { ...rest, token };

@@ -9,11 +9,12 @@ import { useAction } from './useAction';
 
 function Address({ label, value }: { label: string; value: string }) {
   return (
-    <Group gap={6} wrap="nowrap">
-      <Text size="xs" c="dimmed" w={86} style={{ flexShrink: 0 }}>
+    <Group gap={6} wrap="nowrap" align="baseline">
+      <Text size="xs" c="dimmed" w={78} style={{ flexShrink: 0 }}>
         {label}
       </Text>
-      <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
+      {/* Whole, on one line: an address cut in two reads as two (the table scrolls instead). */}
+      <Text size="xs" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
         {value || '—'}
       </Text>
     </Group>
@@ -56,7 +57,7 @@ export function GatewayRow(props: {
           </Badge>
         </Stack>
       </Table.Td>
-      <Table.Td maw={420}>
+      <Table.Td>
         <Address label={t('gateways.field.rtmp')} value={g.rtmpUrl} />
         <Address label={t('gateways.field.hls')} value={g.hlsUrl} />
         <Address label={t('gateways.field.sipmediagw')} value={g.sipmediagwUrl} />
@@ -72,7 +73,7 @@ export function GatewayRow(props: {
               <Badge size="sm" variant="light" color={g.lastTest.ok ? 'green' : 'red'} tt="none">
                 {t(g.lastTest.ok ? 'gateways.test.ok' : 'gateways.test.ko')}
               </Badge>
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                 {format.dateTime(g.lastTest.at)}
               </Text>
             </Stack>

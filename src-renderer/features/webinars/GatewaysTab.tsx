@@ -47,30 +47,32 @@ export function GatewaysTab() {
           {t('gateways.none')}
         </Alert>
       ) : (
-        <Table verticalSpacing="xs" data-testid="gateways-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('gateways.field.name')}</Table.Th>
-              <Table.Th>{t('gateways.field.addresses')}</Table.Th>
-              <Table.Th>{t('gateways.field.api')}</Table.Th>
-              <Table.Th>{t('gateways.field.state')}</Table.Th>
-              <Table.Th>{t('gateways.field.lastTest')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(gateways ?? []).map((g) => (
-              <GatewayRow
-                key={g.id}
-                gateway={g}
-                canEdit={canEdit}
-                onEdit={() => setEditing({ mode: 'edit', gateway: g })}
-                onRemove={() => setRemoving(g)}
-                onPreview={() => setPreviewing(g)}
-              />
-            ))}
-          </Table.Tbody>
-        </Table>
+        <Table.ScrollContainer minWidth={1040}>
+          <Table verticalSpacing="xs" data-testid="gateways-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('gateways.field.name')}</Table.Th>
+                <Table.Th>{t('gateways.field.addresses')}</Table.Th>
+                <Table.Th>{t('gateways.field.api')}</Table.Th>
+                <Table.Th>{t('gateways.field.state')}</Table.Th>
+                <Table.Th>{t('gateways.field.lastTest')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(gateways ?? []).map((g) => (
+                <GatewayRow
+                  key={g.id}
+                  gateway={g}
+                  canEdit={canEdit}
+                  onEdit={() => setEditing({ mode: 'edit', gateway: g })}
+                  onRemove={() => setRemoving(g)}
+                  onPreview={() => setPreviewing(g)}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       <ConfirmModal
         question={removing ? t('gateways.removeQuestion', { name: removing.name }) : null}

@@ -1,8 +1,7 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { HlsHealth } from '../../../src-preload/contract';
+import type { Bilingual, HlsHealth } from '../../../src-preload/contract';
 import { formatNumber } from '../../i18n/format';
 import { useBilingual, useLanguage, useT } from '../../i18n/i18n';
-import { useHlsHealth } from './useHlsHealth';
 
 const colors: Record<HlsHealth['state'], string> = {
   live: 'green',
@@ -24,12 +23,17 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** The HLS side's health: a segment's age, bitrate and picture, or "no stream". */
-export function HealthCard({ gatewayId }: { gatewayId: number }) {
+/** The HLS side's health (useHlsHealth): a segment's age, bitrate and picture, or "no stream". */
+export function HealthCard({
+  health,
+  error,
+}: {
+  health: HlsHealth | null;
+  error: Bilingual | null;
+}) {
   const t = useT();
   const pick = useBilingual();
   const language = useLanguage((s) => s.language);
-  const { health, error } = useHlsHealth(gatewayId);
   const number = (value: number) => formatNumber(language, value);
   return (
     <Paper withBorder p="sm" data-testid="hls-health" data-state={health?.state ?? 'unknown'}>

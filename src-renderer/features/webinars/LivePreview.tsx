@@ -1,11 +1,15 @@
 import { Box, Text } from '@mantine/core';
 import Hls from 'hls.js';
 import { useEffect, useRef, useState } from 'react';
+import type { HlsHealth } from '../../../src-preload/contract';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/i18n';
 
-/** `waiting`: no playlist yet (404 before the first segment); `ended`: it went away after playing. */
-type PreviewState = 'waiting' | 'playing' | 'ended' | 'failed';
+/**
+ * `waiting`: no playlist yet (404 before the first segment); `ended`: it went away after playing;
+ * `blocked`: Régie reads the stream but this browser may not (CORS); `failed`: anything else.
+ */
+type PreviewState = 'waiting' | 'playing' | 'ended' | 'blocked' | 'failed';
 
 /** How often a missing stream is asked for again: nginx-rtmp writes a playlist a few seconds in. */
 const retryMs = 3_000;
@@ -13,6 +17,7 @@ const retryMs = 3_000;
 const messages: Record<Exclude<PreviewState, 'playing'>, MessageKey> = {
   waiting: 'preview.waiting',
   ended: 'preview.ended',
+  blocked: 'preview.blocked',
   failed: 'preview.failed',
 };
 
@@ -22,13 +27,28 @@ const messages: Record<Exclude<PreviewState, 'playing'>, MessageKey> = {
  * A 404 after playback started means the push stopped and the RTMP server removed the playlist:
  * "stream ended", still asked again, so a restarted live shows without a reload.
  * `isExpected` false (no live should run) shows `idle` instead and reads nothing.
+ *
+ * nginx adds `Access-Control-Allow-Origin` to its 200s only (add_header without `always`), so a
+ * 404 from another host reaches hls.js as a network error without a status. The main side's
+ * reading of the same URL (`health`, no CORS there) tells which it is: no stream (waiting or
+ * ended), a stream this browser is not allowed to read (blocked), or a real failure.
  */
-export function LivePreview(props: { url: string; isExpected: boolean; idle?: string }) {
+export function LivePreview(props: {
+  url: string;
+  isExpected: boolean;
+  idle?: string;
+  health?: HlsHealth['state'] | undefined;
+}) {
   const t = useT();
   const element = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<PreviewState>('waiting');
   const [detail, setDetail] = useState('');
   const { url, isExpected } = props;
+  // Read by the error handler when it fires, without restarting the player on every poll.
+  const health = useRef(props.health);
+  useEffect(() => {
+    health.current = props.health;
+  }, [props.health]);
 
   useEffect(() => {
     const media = element.current;
@@ -49,12 +69,12 @@ export function LivePreview(props: { url: string; isExpected: boolean; idle?: st
       hls.on(Hls.Events.MANIFEST_PARSED, () => void media.play().catch(() => undefined));
       hls.on(Hls.Events.ERROR, (_event, data) => {
         if (!data.fatal) return;
-        const code = data.response?.code;
-        if (code === 404) setState(hasPlayed ? 'ended' : 'waiting');
-        else {
-          setState('failed');
-          setDetail(code ? `${data.details} (HTTP ${String(code)})` : data.details);
-        }
+        const code = data.response?.code ?? 0;
+        const seen = health.current;
+        const isGone = code === 404 || (code === 0 && (seen === undefined || seen === 'noStream'));
+        if (isGone) setState(hasPlayed ? 'ended' : 'waiting');
+        else setState(code === 0 && (seen === 'live' || seen === 'stale') ? 'blocked' : 'failed');
+        setDetail(code ? `${data.details} (HTTP ${String(code)})` : data.details);
         hls?.destroy();
         hls = undefined;
         timer = setTimeout(open, retryMs);
@@ -102,7 +122,7 @@ export function LivePreview(props: { url: string; isExpected: boolean; idle?: st
             <Text c="gray.3" size="sm">
               {overlay}
             </Text>
-            {shown === 'failed' && detail && (
+            {(shown === 'failed' || shown === 'blocked') && detail && (
               <Text c="gray.5" size="xs" ff="monospace">
                 {detail}
               </Text>

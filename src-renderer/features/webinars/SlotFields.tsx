@@ -10,7 +10,8 @@ export interface SlotValues {
 
 /**
  * Start (date and time, the browser's local time) and expected duration: the slot the gateway is
- * allocated for. Native date and time inputs: no calendar library for two fields.
+ * allocated for. The browser's date input, and the time as text (week.ts `parseTime`): no
+ * calendar library for two fields.
  */
 export function SlotFields<V extends SlotValues>({ form }: { form: UseFormReturnType<V> }) {
   const t = useT();
@@ -23,8 +24,8 @@ export function SlotFields<V extends SlotValues>({ form }: { form: UseFormReturn
         {...form.getInputProps('date')}
       />
       <TextInput
-        type="time"
         label={t('webinars.field.time')}
+        placeholder="14:30"
         withAsterisk
         {...form.getInputProps('time')}
       />

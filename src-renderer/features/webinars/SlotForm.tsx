@@ -25,7 +25,7 @@ export function SlotForm({ webinar, onDone }: { webinar: WebinarView; onDone: ()
       date: (value, v) => (fromLocalInputs(value, v.time) ? null : t('webinars.field.badStart')),
     },
   });
-  const { run, isBusy, refusal } = useFormCall(form.setErrors);
+  const { run, isBusy, refusal } = useFormCall(form.setErrors, Object.keys(form.values));
   const submit = (v: SlotValues) =>
     void run(
       () =>

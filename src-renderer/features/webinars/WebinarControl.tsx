@@ -9,6 +9,7 @@ import { LivePreview } from './LivePreview';
 import { StateBadges } from './StateBadges';
 import { WebinarFacts } from './WebinarFacts';
 import { WebinarJournal } from './WebinarJournal';
+import { useHlsHealth } from './useHlsHealth';
 import { webinarsStore } from './webinarStores';
 
 /**
@@ -22,6 +23,7 @@ export function WebinarControl({ id }: { id: number }) {
   const go = useArea((s) => s.go);
   const webinars = webinarsStore.use((s) => s.data);
   const w = webinars?.find((x) => x.id === id);
+  const { health, error } = useHlsHealth(w?.gatewayId ?? null);
   const back = (
     <Anchor component="button" type="button" size="sm" onClick={() => go('webinars')}>
       <Group gap={4}>
@@ -60,14 +62,19 @@ export function WebinarControl({ id }: { id: number }) {
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           {w.hlsUrl ? (
-            <LivePreview url={w.hlsUrl} isExpected={isStreaming} idle={idle} />
+            <LivePreview
+              url={w.hlsUrl}
+              isExpected={isStreaming}
+              idle={idle}
+              health={health?.state}
+            />
           ) : (
             <Alert color="orange">{t('webinars.noGatewayPreview')}</Alert>
           )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>
-            {w.gatewayId !== null && <HealthCard gatewayId={w.gatewayId} />}
+            {w.gatewayId !== null && <HealthCard health={health} error={error} />}
             <ChatBox webinar={w} />
           </Stack>
         </Grid.Col>

@@ -52,7 +52,7 @@ export function WebinarForm({ onDone }: { onDone: () => void }) {
       date: (value, v) => (fromLocalInputs(value, v.time) ? null : t('webinars.field.badStart')),
     },
   });
-  const { run, isBusy, refusal } = useFormCall(form.setErrors);
+  const { run, isBusy, refusal } = useFormCall(form.setErrors, Object.keys(form.values));
   const submit = (v: Values) =>
     void run(
       () =>

@@ -17,6 +17,9 @@ import { hoursText } from './slot';
 import { addWeeks, byDay, isSameDay, weekDays, weekStart } from './week';
 import { WebinarStatusBadge } from './WebinarStatusBadge';
 
+/** "Lun. 7 déc.": the day's first letter only (CSS capitalize would give "Déc."). */
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /**
  * A week, Monday first: each day's webinars in time order with their hours and gateway, so two
  * that share a gateway are seen side by side. A card opens the webinar's control view.
@@ -73,8 +76,8 @@ export function WeekView({ webinars }: { webinars: WebinarView[] }) {
             mih={220}
             bg={isSameDay(day, today) ? 'var(--mantine-primary-color-light)' : undefined}
           >
-            <Text size="xs" fw={600} tt="capitalize" mb={6}>
-              {dayName.format(day)}
+            <Text size="xs" fw={600} mb={6}>
+              {capitalized(dayName.format(day))}
             </Text>
             <Stack gap={6}>
               {(columns[i] ?? []).map((w) => (

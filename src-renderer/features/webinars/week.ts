@@ -59,9 +59,26 @@ export function toLocalInputs(at: Date): { date: string; time: string } {
   };
 }
 
+/**
+ * A time as typed: `14:30`, and the French `14h30` or `14h`; null otherwise. A text field rather
+ * than the browser's time input, which Chromium shows in the system's 12-hour form ("02:30 PM")
+ * on an English system whatever the page's language.
+ */
+export function parseTime(text: string): { hours: number; minutes: number } | null {
+  const match = /^(\d{1,2})\s*[:hH]\s*(\d{2})?$/.exec(text.trim());
+  if (!match) return null;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2] ?? '0');
+  return hours < 24 && minutes < 60 ? { hours, minutes } : null;
+}
+
 /** The inputs' local date and time as an ISO instant; null when either is incomplete. */
 export function fromLocalInputs(date: string, time: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
-  const at = new Date(`${date}T${time}`);
-  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const clock = parseTime(time);
+  if (!day || !clock) return null;
+  const [year, month, dayOfMonth] = [Number(day[1]), Number(day[2]), Number(day[3])];
+  const at = new Date(year, month - 1, dayOfMonth, clock.hours, clock.minutes);
+  // 2026-02-31 would roll over to March: refused, not moved.
+  return at.getMonth() === month - 1 && at.getDate() === dayOfMonth ? at.toISOString() : null;
 }
