@@ -2,7 +2,7 @@ import type { WebinarChatMessage, WebinarView } from '../../../src-preload/contr
 import type { RegieApp } from '../../app/app';
 import { integerOption, requireOption } from '../commandLine';
 import { print, withApp } from '../context';
-import { namingOptions, table, UsageError } from '../io';
+import { namingOptions, table, UsageError, type CliIo } from '../io';
 import { group, leaf } from '../spec';
 import { bbbShown, duration, offsetOf, parseStart, plural, statusShown, when } from './webinarText';
 
@@ -128,16 +128,14 @@ const liveText = (w: WebinarView) =>
     ? `${label(w)} is live on gateway ${w.gatewayName ?? '?'}: the audience watches ${w.hlsUrl ?? '(no HLS URL)'}\nThe gateway joins BBB through ${w.relayUrl ?? '(no relay address: set WEBINAR_PUBLIC_URL)'}\n`
     : `${label(w)}: ${statusShown(w)} on gateway ${w.gatewayName ?? 'none'}\n${errorLine(w)}`;
 
+const unwatchedNote = (id: number) =>
+  `note: nothing watches the BBB meeting once this command exits ("start --follow" stays): stop the live with "regie webinar stop-live ${String(id)}" or "end ${String(id)}"\n`;
+
 /** One verb on one webinar: `regie webinar start ID`, and what it did, in a sentence. */
 const action = (spec: {
   name: string;
   summary: string;
-  call:
-    | 'webinars.start'
-    | 'webinars.stopLive'
-    | 'webinars.restartLive'
-    | 'webinars.end'
-    | 'webinars.toggleChat';
+  call: 'webinars.stopLive' | 'webinars.restartLive' | 'webinars.end' | 'webinars.toggleChat';
   said: (w: WebinarView) => string;
 }) =>
   leaf({
@@ -149,15 +147,60 @@ const action = (spec: {
         const webinar = await webinarOf(app, positionals[0]);
         const done = await app.api.invoke(spec.call, { id: webinar.id });
         print(io, values, done, () => spec.said(done));
+        if (spec.call === 'webinars.restartLive' && !values.json) io.err(unwatchedNote(done.id));
       });
     },
   });
 
-const start = action({
+/**
+ * The end watcher lives in the process that started the live (control.ts): this one, which
+ * exits now, unless --follow keeps it. Without it the live stops by hand (stop-live, end).
+ */
+async function follow(app: RegieApp, io: CliIo, id: number): Promise<WebinarView> {
+  let stopped = false;
+  void io.untilStopped().then(() => (stopped = true));
+  for (;;) {
+    const now = (await app.api.invoke('webinars.list', {})).find((w) => w.id === id);
+    if (!now || !['starting', 'live', 'stopping'].includes(now.status)) {
+      if (now) io.out(`${label(now)}: BBB ended the meeting; ${statusShown(now)}\n`);
+      return now ?? (await webinarOf(app, String(id)));
+    }
+    if (stopped) {
+      io.err(
+        `Stopped following; the live goes on: "regie webinar stop-live ${String(id)}" stops it\n`,
+      );
+      return now;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+const start = leaf({
   name: 'start',
   summary: 'create (or join) the BBB meeting, then start the live on its gateway',
-  call: 'webinars.start',
-  said: liveText,
+  args: ['ID'],
+  options: {
+    follow: {
+      type: 'boolean',
+      help: 'stay, and stop the live when BBB ends the meeting (Ctrl+C leaves it running)',
+    },
+  },
+  notes:
+    'Without --follow nothing watches the meeting once this command exits: stop the live with\n"regie webinar stop-live ID" or "regie webinar end ID", or start it from the console.',
+  run: async ({ io, values, positionals }) => {
+    await withApp(io, values, async (app) => {
+      const webinar = await webinarOf(app, positionals[0]);
+      const started = await app.api.invoke('webinars.start', { id: webinar.id });
+      if (!values.follow) {
+        print(io, values, started, () => liveText(started));
+        if (!values.json) io.err(unwatchedNote(started.id));
+        return;
+      }
+      if (!values.json) io.out(liveText(started));
+      const last = await follow(app, io, started.id);
+      if (values.json) print(io, values, last, () => '');
+    });
+  },
 });
 
 const stopLive = action({
@@ -165,7 +208,7 @@ const stopLive = action({
   summary: 'stop the live only; the BBB meeting goes on',
   call: 'webinars.stopLive',
   said: (w) =>
-    `${label(w)}: live stopped on gateway ${w.gatewayName ?? 'none'}; the BBB meeting is ${bbbShown(w)}\n${errorLine(w)}`,
+    `${label(w)}: live stopped on gateway ${w.gatewayName ?? 'none'}; the BBB meeting goes on ("regie webinar end ${String(w.id)}" ends it)\n${errorLine(w)}`,
 });
 
 const restartLive = action({
@@ -179,7 +222,8 @@ const end = action({
   name: 'end',
   summary: 'stop the live, then end the BBB meeting (once)',
   call: 'webinars.end',
-  said: (w) => `${label(w)} ended: live stopped, BBB meeting ${bbbShown(w)}\n${errorLine(w)}`,
+  said: (w) =>
+    `${label(w)} ended: ${w.liveStartedAt === null ? 'it never went live' : 'live stopped'}, BBB meeting ended on ${w.serverName}\n${errorLine(w)}`,
 });
 
 const toggleChat = action({
@@ -191,7 +235,7 @@ const toggleChat = action({
 });
 
 const viaShown = (m: WebinarChatMessage) =>
-  m.via === 'bbb' ? 'the BBB public chat' : "the gateway's chat";
+  m.via === 'bbb' ? 'the BBB public chat' : 'the BBB public chat through the gateway';
 
 const chat = leaf({
   name: 'chat',
@@ -214,7 +258,7 @@ const chat = leaf({
         io,
         values,
         sent,
-        () => `Sent to ${viaShown(sent)} of ${label(webinar)} as ${sent.author}: ${sent.text}\n`,
+        () => `${label(webinar)}: sent to ${viaShown(sent)} as ${sent.author}: ${sent.text}\n`,
       );
     });
   },
