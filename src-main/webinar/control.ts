@@ -131,7 +131,8 @@ export function createWebinarControl(o: {
     }
   }
 
-  async function start(id: number): Promise<void> {
+  /** `showChat`: the chat panel wanted in the stream (a restart keeps the operator's choice). */
+  async function start(id: number, showChat?: boolean): Promise<void> {
     const w = o.require(id);
     if (w.handle !== null || live.includes(w.status))
       throw new RegieError(
@@ -230,7 +231,8 @@ export function createWebinarControl(o: {
             `Webinaire ${tagFr(w)} : direct démarré sur ${gateway.name} → ${gateway.rtmpUrl} (salle ${handle.room}${handle.gwId ? `, passerelle ${handle.gwId}` : ''})`,
           ),
         });
-        if (!w.enableChat) await hideChat(id, gw, { ...handle, gatewayId: gateway.id });
+        if (!(showChat ?? w.enableChat))
+          await hideChat(id, gw, { ...handle, gatewayId: gateway.id });
       });
       watchers.watch(id, knownRunning || w.bbbRunning === true);
       o.changed(id);
@@ -453,7 +455,7 @@ export function createWebinarControl(o: {
           ),
         });
         if (w.handle !== null) await stopLive(id, 'restart');
-        await start(id);
+        await start(id, w.chatVisible ?? w.enableChat);
       }),
     end: (id: number) => serial(id, () => end(id)),
     toggleChat: (id: number) => serial(id, () => toggleChat(id)),

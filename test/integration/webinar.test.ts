@@ -99,6 +99,28 @@ const startsOf = (sim: SipSimulator) =>
   sim.calls.filter((c) => (c.path === '/start' && c.query.room) || c.path === '/gateway/start');
 const stopsOf = (sim: SipSimulator) => sim.calls.filter((c) => /stop$/.test(c.path));
 
+describe.each(['legacy', 'current'] as const)('a %s gateway test (§1)', (generation) => {
+  it('proves the token even when the API generation is given, not probed', async () => {
+    const sim = await startSipMediaGwSimulator({ generation, join: false });
+    sims.push(sim);
+    const add = (token: string, name: string) =>
+      api().invoke('gateways.add', {
+        name,
+        rtmpUrl: `rtmp://127.0.0.1/live/${name}`,
+        hlsUrl: `http://127.0.0.1:1/hls/${name}.m3u8`,
+        sipmediagwUrl: name === 'good' ? sim.url : `${sim.url}/`,
+        token,
+        api: generation,
+      });
+    const good = await api().invoke('gateways.test', { id: (await add(sim.token, 'good')).id });
+    expect(good.lastTest).toMatchObject({ ok: true, generation });
+    await api().invoke('gateways.remove', { id: good.id });
+    const bad = await api().invoke('gateways.test', { id: (await add('wrong', 'bad')).id });
+    expect(bad.lastTest?.ok).toBe(false);
+    expect(bad.lastTest?.text.en).toMatch(/token is refused/);
+  });
+});
+
 describe('webinar creation and gateway allocation (§2, §3)', () => {
   it('refuses while USE_MEETING_WEBINAR is off, a restricted meeting, and bad fields, each saying why', async () => {
     const { server } = await setUp();
@@ -208,9 +230,13 @@ describe.each(['legacy', 'current'] as const)('a webinar on a %s gateway (§5–
     expect(sim.running.size).toBe(0);
 
     await api().invoke('webinars.start', { id: w.id });
+    // The operator shows the chat; restarts keep it shown (Pod forgot it: §8.5.7).
+    await api().invoke('webinars.toggleChat', { id: w.id });
     for (let i = 0; i < 3; i++) await api().invoke('webinars.restartLive', { id: w.id });
     expect(startsOf(sim)).toHaveLength(5);
     expect(sim.running.size).toBe(1);
+    expect((await reload(w.id)).chatVisible).toBe(true);
+    expect([...sim.running.values()][0]?.chatVisible).toBe(true);
     // One watcher whatever was restarted: over 3 s of 1 s polls, about 3 questions, not 12.
     const before = bbb.calls.filter((c) => c.call === 'isMeetingRunning').length;
     await new Promise((r) => setTimeout(r, 3_000));

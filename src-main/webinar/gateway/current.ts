@@ -22,6 +22,13 @@ export function currentClient(http: GatewayHttp): GatewayClient {
   const idOf = (handle: { gwId: string | null; room: string }) => handle.gwId ?? handle.room;
   return {
     generation: 'current',
+    async checkAccess(signal) {
+      // The proxy in front checks the token (401/403); without a gw_id the API answers 422.
+      const action = 'check the token';
+      const answer = await http.call('GET', '/gateway/status', action, { signal });
+      if (answer.status === 422 || answer.status === 404) return;
+      unless2xx(http, answer, action);
+    },
     async start(request, signal) {
       const action = `start ${request.room}`;
       const json = unless2xx(

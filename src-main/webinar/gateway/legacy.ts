@@ -10,6 +10,14 @@ export function legacyClient(http: GatewayHttp): GatewayClient {
   const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
   return {
     generation: 'legacy',
+    async checkAccess(signal) {
+      // Without a room: 401 on a wrong token, else 400 "a room name must be specified" (§4.2).
+      const action = 'check the token';
+      const answer = await http.call('GET', '/start', action, { signal });
+      if (answer.status === 400 && /room/i.test(saidIn(answer.json) ?? '')) return;
+      unless2xx(http, answer, action);
+      throw http.fail({ failure: 'garbled', action, status: answer.status });
+    },
     async start(request, signal) {
       const action = `start ${request.room}`;
       const json = unless2xx(

@@ -43,6 +43,11 @@ export interface GatewayStatus {
 
 export interface GatewayClient {
   readonly generation: GatewayGeneration;
+  /**
+   * A call that needs the token and starts nothing: proves URL, generation and token (an
+   * explicit generation is not probed when opened, so a wrong token would otherwise go unseen).
+   */
+  checkAccess(signal?: AbortSignal): Promise<void>;
   start(request: GatewayStart, signal?: AbortSignal): Promise<GatewayHandle>;
   stop(handle: GatewayHandle, signal?: AbortSignal): Promise<void>;
   status(handle: GatewayHandle, signal?: AbortSignal): Promise<GatewayStatus>;

@@ -251,7 +251,11 @@ export function createGatewaysService(options: {
           ...gateway,
           detectedApi: gateway.api === 'auto' ? null : gateway.detectedApi,
         });
-        await opened.close();
+        try {
+          await opened.checkAccess();
+        } finally {
+          await opened.close();
+        }
         report = {
           at,
           ok: true,
