@@ -9,6 +9,7 @@ import {
   type NginxRtmp,
   type TestStream,
 } from '../helpers/nginxRtmp';
+import { startPodSimulator } from '../helpers/podSimulator';
 import { freePort } from '../helpers/servers';
 import { startSipMediaGwSimulator, type SipSimulator } from '../helpers/sipmediagwSimulator';
 import { regie, serve, shot, type Served } from './serve';
@@ -383,4 +384,62 @@ test('a webinar started, its live previewed with its health, a listener question
   await expect(control.getByRole('button', { name: 'Démarrer le webinaire' })).toBeDisabled();
   await quiet(page);
   await page.screenshot(shot('w12-webinar-ended'));
+});
+
+test("Pod's live gateways mirrored as incomplete, then completed with their SIPMediaGW", async ({
+  page,
+}) => {
+  const pod = await startPodSimulator();
+  try {
+    served = await serve({
+      prepare: (dataDir) => {
+        prepareBbb(dataDir);
+        regie(dataDir, 'settings', 'set', 'USE_MEETING_WEBINAR', 'true');
+        regie(dataDir, 'settings', 'set', 'WEBINAR_PUBLIC_URL', 'https://regie.univ.test');
+        regie(dataDir, 'settings', 'set', 'POD_URL', pod.url);
+        regie(dataDir, 'settings', 'set', 'POD_TOKEN', pod.staffToken);
+      },
+    });
+    await page.goto(`${served.url}#/settings`);
+    const card = page.getByTestId('pod-connection');
+    await card.getByRole('button', { name: 'Recopier maintenant' }).click();
+    await expect(card.getByTestId('pod-mirror')).toContainText('complète', { timeout: 20_000 });
+
+    // Pod knows the RTMP and HLS sides only: the gateway cannot be allocated yet.
+    await page.getByRole('link', { name: 'Webinaires' }).click();
+    const step = page.getByTestId('webinars-no-usable-gateway');
+    await expect(step).toContainText('Aucune passerelle utilisable');
+    await step.getByRole('button', { name: 'Passerelles de live' }).click();
+    const row = page.getByTestId('gateway-row');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('Pod');
+    await expect(row).toContainText('rtmp://stream.univ.test/live/gw1');
+    await expect(row.getByTestId('gateway-incomplete')).toHaveText(
+      'URL SIPMediaGW et jeton à renseigner',
+    );
+    await expect(row.getByRole('button', { name: /^Tester/ })).toBeDisabled();
+    await quiet(page);
+    await page.screenshot(shot('w13-gateways-from-pod'));
+
+    // Its name and addresses stay Pod's; Régie adds the SIPMediaGW and its token.
+    await row.getByRole('button', { name: /^Modifier/ }).click();
+    const form = page.getByRole('dialog', { name: 'Modifier la passerelle de live' });
+    await expect(form).toContainText('Recopiée depuis Pod');
+    await expect(form.getByRole('textbox', { name: 'RTMP', exact: true })).toBeDisabled();
+    await form.getByRole('textbox', { name: 'SIPMediaGW', exact: true }).fill(sip.url);
+    await form.getByLabel('Jeton SIPMediaGW').fill(sip.token);
+    await quiet(page);
+    await form.screenshot({ path: 'test-results/screenshots/w14-gateway-pod-form.png' });
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(form).toBeHidden({ timeout: 20_000 });
+    await expect(row.getByTestId('gateway-incomplete')).toHaveCount(0);
+    await expect(row.getByTestId('gateway-last-test')).toContainText('fonctionne');
+
+    await page.getByRole('tab', { name: 'Webinaires' }).click();
+    await expect(page.getByTestId('webinars-none')).toContainText('Aucun webinaire');
+  } finally {
+    await served?.stop();
+    served = undefined;
+    await pod.close();
+  }
 });

@@ -119,21 +119,23 @@ export function GatewayForm({
             {...form.getInputProps('api')}
           />
         </SimpleGrid>
-        <Switch
-          label={t('gateways.field.tlsVerify')}
-          description={t('gateways.field.tlsVerifyHelp')}
-          {...form.getInputProps('tlsVerify', { type: 'checkbox' })}
-        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Switch
+            label={t('gateways.field.tlsVerify')}
+            description={t('gateways.field.tlsVerifyHelp')}
+            {...form.getInputProps('tlsVerify', { type: 'checkbox' })}
+          />
+          <Switch
+            label={t('gateways.field.enabled')}
+            description={t('gateways.field.enabledHelp')}
+            {...form.getInputProps('isEnabled', { type: 'checkbox' })}
+          />
+        </SimpleGrid>
         {!form.values.tlsVerify && (
           <Alert color="orange" data-testid="gateway-form-tls-off">
             {t('gateways.field.tlsOffWarning')}
           </Alert>
         )}
-        <Switch
-          label={t('gateways.field.enabled')}
-          description={t('gateways.field.enabledHelp')}
-          {...form.getInputProps('isEnabled', { type: 'checkbox' })}
-        />
         {refusal && <Alert color="red">{pick(refusal)}</Alert>}
         <FormActions isBusy={isBusy} onCancel={onDone} />
       </Stack>
