@@ -267,6 +267,8 @@ async function serveWithWebinar(): Promise<{ served: Served; webinarName: string
 test('a webinar started, its live previewed with its health, a listener question sent, the chat hidden, the live stopped and the webinar ended', async ({
   page,
 }) => {
+  // A real live: ffmpeg, nginx-rtmp and hls.js each take seconds (about 45 s in all here).
+  test.setTimeout(150_000);
   const prepared = await serveWithWebinar();
   served = prepared.served;
   // The server was added untested (--no-test): a test reads its version, 3.0, whose
