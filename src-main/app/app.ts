@@ -388,7 +388,11 @@ function compose(
     webinars.resume();
     // Jobs queued by a CLI command while the console runs (`regie recordings claim`,
     // `regie bbb publish`) are in the database only: look for them now and then.
-    wakeJobs = setInterval(() => jobs.wake(), 3_000);
+    // Webinars started or stopped by a CLI command likewise: watched here while live.
+    wakeJobs = setInterval(() => {
+      jobs.wake();
+      if (db.open) webinars.adopt();
+    }, 3_000);
     wakeJobs.unref();
     // Both finish after start; the console may already be closing (a quick Ctrl+C).
     // A self-test stopped by the quit is no finding: say nothing once closing.

@@ -484,6 +484,30 @@ export function createWebinarControl(o: {
         o.changed(w.id);
       }
     },
+    /**
+     * What another Régie process changed (`regie webinar start` while the console runs): a live
+     * nobody here watches is watched; a watch whose live was stopped elsewhere ends.
+     */
+    adopt(): void {
+      const live = new Map(repo.active().map((w) => [w.id, w]));
+      for (const w of live.values()) {
+        if (
+          w.status !== 'live' ||
+          w.handle === null ||
+          watchers.isWatched(w.id) ||
+          queues.has(w.id)
+        )
+          continue;
+        watchers.watch(w.id, w.bbbRunning === true);
+        o.changed(w.id);
+      }
+      for (const w of repo.list()) {
+        if (!live.has(w.id) && watchers.isWatched(w.id) && !queues.has(w.id)) {
+          void watchers.stop(w.id);
+          o.changed(w.id);
+        }
+      }
+    },
     async stopAll(): Promise<void> {
       await watchers.stopAll();
       await Promise.allSettled([...queues.values()]);

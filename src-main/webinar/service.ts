@@ -390,6 +390,7 @@ export function createWebinarService(options: {
 
     /** Resumes the watchers of the webinars left live by the last run. */
     resume: () => control.resume(),
+    adopt: () => control.adopt(),
     stopWatching: () => control.stopAll(),
   };
 }
