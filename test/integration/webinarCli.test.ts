@@ -270,7 +270,7 @@ describe('regie webinar', { timeout: 120_000 }, () => {
       ),
     );
     expect(started.stderr).toContain(
-      `note: nothing watches the BBB meeting once this command exits`,
+      `note: a running console (regie serve, the desktop app) watches the BBB meeting`,
     );
     // BBB created the meeting, then the gateway was asked once, with the relay and RTMP addresses.
     const meetingId = webinar?.meetingId ?? '';

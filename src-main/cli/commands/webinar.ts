@@ -129,7 +129,7 @@ const liveText = (w: WebinarView) =>
     : `${label(w)}: ${statusShown(w)} on gateway ${w.gatewayName ?? 'none'}\n${errorLine(w)}`;
 
 const unwatchedNote = (id: number) =>
-  `note: nothing watches the BBB meeting once this command exits ("start --follow" stays): stop the live with "regie webinar stop-live ${String(id)}" or "end ${String(id)}"\n`;
+  `note: a running console (regie serve, the desktop app) watches the BBB meeting and stops the live when it ends; without one, "start --follow" stays and does it, or stop it with "regie webinar stop-live ${String(id)}" or "end ${String(id)}"\n`;
 
 /** One verb on one webinar: `regie webinar start ID`, and what it did, in a sentence. */
 const action = (spec: {
@@ -153,8 +153,8 @@ const action = (spec: {
   });
 
 /**
- * The end watcher lives in the process that started the live (control.ts): this one, which
- * exits now, unless --follow keeps it. Without it the live stops by hand (stop-live, end).
+ * The end watcher lives in a process that runs on: a console adopts the live within seconds
+ * (control.ts `adopt`); without one, --follow keeps this process watching.
  */
 async function follow(app: RegieApp, io: CliIo, id: number): Promise<WebinarView> {
   let stopped = false;
@@ -186,7 +186,7 @@ const start = leaf({
     },
   },
   notes:
-    'Without --follow nothing watches the meeting once this command exits: stop the live with\n"regie webinar stop-live ID" or "regie webinar end ID", or start it from the console.',
+    'A running console (regie serve, the desktop app) watches the meeting and stops the live when\nit ends. Without one, --follow does it; or stop the live with "regie webinar stop-live ID" or\n"regie webinar end ID".',
   run: async ({ io, values, positionals }) => {
     await withApp(io, values, async (app) => {
       const webinar = await webinarOf(app, positionals[0]);
