@@ -3,12 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBbbSimulator, type BbbSimulator } from '../helpers/bbbSimulator';
-import {
-  pushTestStream,
-  startNginxRtmp,
-  type NginxRtmp,
-  type TestStream,
-} from '../helpers/nginxRtmp';
+import { startNginxRtmp, type NginxRtmp } from '../helpers/nginxRtmp';
 import { startPodSimulator } from '../helpers/podSimulator';
 import { freePort } from '../helpers/servers';
 import { startSipMediaGwSimulator, type SipSimulator } from '../helpers/sipmediagwSimulator';
@@ -16,26 +11,23 @@ import { regie, serve, shot, type Served } from './serve';
 
 /**
  * The Webinars panel (issue #13 §8) against the BBB simulator (3.0: sendChatMessage), the legacy
- * SIPMediaGW simulator and a real nginx-rtmp whose HLS the preview plays in Chromium.
+ * SIPMediaGW simulator and a real nginx-rtmp whose HLS the preview plays in Chromium. The
+ * simulated gateway joins as the real one does: Régie's relay page, its form, the BBB join, then
+ * an ffmpeg push to the webinar's RTMP URL.
  */
 
 let served: Served | undefined;
 let bbb: BbbSimulator;
 let sip: SipSimulator;
 let nginx: NginxRtmp;
-let push: TestStream | undefined;
 
 test.beforeEach(async () => {
   bbb = await startBbbSimulator({ flavour: 'bbb-3.0' });
-  // Nobody joins the meeting in these tests (the gateway's browser is not simulated here): the
-  // meeting runs once created, else the watcher would rightly stop the live as "ended".
-  bbb.behaviour.runOnCreate = true;
-  sip = await startSipMediaGwSimulator({ generation: 'legacy' });
+  // The relay is Régie's web host, served over http here (SIPMediaGW opens https://).
+  sip = await startSipMediaGwSimulator({ generation: 'legacy', joinScheme: 'http' });
   nginx = await startNginxRtmp();
 });
 test.afterEach(async () => {
-  await push?.stop();
-  push = undefined;
   await served?.stop();
   served = undefined;
   await nginx.close();
@@ -292,22 +284,23 @@ test('a webinar started, its live previewed with its health, a listener question
   await expect(control.getByTestId('webinar-status')).toHaveText('En direct', { timeout: 20_000 });
   expect(bbb.calls.some((c) => c.call === 'create')).toBe(true);
   await expect.poll(() => sip.running.size).toBe(1);
-  const [room] = [...sip.running.values()];
-  expect(room?.rtmpDst).toBe(nginx.rtmpUrl('amphi-a'));
-  // What SIPMediaGW would push once in the meeting: a test pattern to the gateway's RTMP URL.
-  push = pushTestStream(room?.rtmpDst ?? '', { size: '640x360' });
+  const room = () => [...sip.running.values()][0];
+  expect(room()?.rtmpDst).toBe(nginx.rtmpUrl('amphi-a'));
+  // The gateway joined through Régie's relay as "SIPMediaGW", then pushes its stream.
+  await expect
+    .poll(() => room()?.joined?.name ?? room()?.joinError, { timeout: 30_000 })
+    .toBe('SIPMediaGW');
+  await expect.poll(() => room()?.pushing, { timeout: 30_000 }).toBe(true);
 
   const preview = control.getByTestId('live-preview');
-  await expect(preview).toHaveAttribute('data-state', /waiting|playing/);
   await expect(preview).toHaveAttribute('data-state', 'playing', { timeout: 45_000 });
-  const picture = await preview.locator('video').evaluate((v: HTMLVideoElement) => ({
-    width: v.videoWidth,
-    time: v.currentTime,
-  }));
-  expect(picture.width).toBe(640);
+  const picture = await preview
+    .locator('video')
+    .evaluate((v: HTMLVideoElement) => ({ width: v.videoWidth, height: v.videoHeight }));
+  expect(picture).toEqual({ width: 320, height: 240 });
   const health = control.getByTestId('hls-health');
   await expect(health).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
-  await expect(health).toContainText('640×360');
+  await expect(health).toContainText('320×240');
   await expect(health).toContainText('kbit/s');
   await expect(control.getByTestId('webinar-bbb')).toHaveText('en cours');
   await expect(control.getByTestId('webinar-watcher')).toHaveText('suit la réunion');
@@ -331,7 +324,7 @@ test('a webinar started, its live previewed with its health, a listener question
   await expect(
     control.getByRole('button', { name: 'Afficher le chat dans le direct' }),
   ).toBeVisible();
-  await expect.poll(() => [...sip.running.values()][0]?.chatVisible).toBe(false);
+  await expect.poll(() => room()?.chatVisible).toBe(false);
   await quiet(page);
   await page.screenshot(shot('w09-webinar-live'));
   // The whole control room, down to the webinar's journal.
@@ -355,9 +348,18 @@ test('a webinar started, its live previewed with its health, a listener question
   await expect(modal.getByTestId('live-preview')).toHaveAttribute('data-state', 'playing', {
     timeout: 45_000,
   });
-  // The push dies under it: nginx-rtmp removes the playlist, a 404 after playback = ended.
-  await push.stop();
-  push = undefined;
+  // Another console stops the live: the gateway's push ends, nginx-rtmp removes the playlist,
+  // and this preview, which was playing, says the stream ended.
+  const other = await page.context().newPage();
+  await other.goto(served.url);
+  await other.getByRole('link', { name: 'Webinaires' }).click();
+  await other.getByRole('button', { name: prepared.webinarName, exact: true }).click();
+  await other.getByRole('button', { name: 'Arrêter seulement le direct' }).click();
+  await expect(other.getByTestId('webinar-status')).toHaveText('Direct arrêté', {
+    timeout: 20_000,
+  });
+  await other.close();
+  expect(sip.running.size).toBe(0);
   await expect(modal.getByTestId('live-preview')).toHaveAttribute('data-state', 'ended', {
     timeout: 60_000,
   });
@@ -368,14 +370,10 @@ test('a webinar started, its live previewed with its health, a listener question
   await modal.screenshot({ path: 'test-results/screenshots/w11-gateway-preview-ended.png' });
   await page.keyboard.press('Escape');
 
-  // Stop the live only, then end the webinar (after a confirmation: BBB's meeting ends).
+  // This console followed; the webinar is ended after a confirmation (BBB's meeting ends).
   await page.getByRole('tab', { name: 'Webinaires' }).click();
   await page.getByRole('button', { name: prepared.webinarName, exact: true }).click();
-  await control.getByRole('button', { name: 'Arrêter seulement le direct' }).click();
-  await expect(control.getByTestId('webinar-status')).toHaveText('Direct arrêté', {
-    timeout: 20_000,
-  });
-  await expect.poll(() => sip.running.size).toBe(0);
+  await expect(control.getByTestId('webinar-status')).toHaveText('Direct arrêté');
   await expect(control.getByTestId('live-preview')).toContainText('Le direct est arrêté.');
   await control.getByRole('button', { name: 'Terminer le webinaire' }).click();
   const confirm = page.getByRole('dialog', { name: 'Terminer le webinaire' });
