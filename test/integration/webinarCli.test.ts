@@ -243,6 +243,20 @@ describe('regie webinar', { timeout: 120_000 }, () => {
     );
     expect(next).toMatchObject({ gatewayName: 'amphi', enableChat: true });
 
+    // Moving it onto the first one's slot is refused (nothing changes); a later slot is taken.
+    const moved = await regie('webinar', 'update', String(next.id), '--start', '2026-03-10T14:00Z');
+    expect(moved.code).toBe(1);
+    expect(moved.stderr).toMatch(/No live gateway is free for this slot: #\d+ "Amphi L1"/);
+    const later = await json<WebinarView>(
+      'webinar',
+      'update',
+      String(next.id),
+      '--start',
+      '2026-03-10T16:00Z',
+      '--no-chat',
+    );
+    expect(later).toMatchObject({ startAt: '2026-03-10T16:00:00.000Z', enableChat: false });
+
     const list = await json<WebinarView[]>('webinar', 'list');
     expect(list).toHaveLength(2);
     const webinar = list.find((w) => w.name === 'Amphi L1');

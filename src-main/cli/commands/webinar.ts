@@ -298,11 +298,79 @@ const show = leaf({
   },
 });
 
+const update = leaf({
+  name: 'update',
+  summary: 'change a webinar: name, slot (its gateway checked again), chat, additional owners',
+  args: ['ID'],
+  options: {
+    name: { type: 'string', value: 'N', help: 'the new name' },
+    start: { type: 'string', value: 'ISO', help: 'the new start, as for create' },
+    duration: { type: 'string', value: 'MIN', help: 'the new expected duration in minutes' },
+    chat: { type: 'boolean', help: 'show the chat panel in the stream' },
+    'no-chat': { type: 'boolean', help: 'hide the chat panel in the stream' },
+    moderator: {
+      type: 'string',
+      multiple: true,
+      value: 'U',
+      help: 'the additional owners, all of them (repeatable)',
+    },
+  },
+  notes:
+    "A new slot keeps the webinar's gateway while it is free then, else takes another free one;\nwith none free nothing changes and the overlapping webinars are named.",
+  run: async ({ io, values, positionals }) => {
+    if (values.chat && values['no-chat']) throw new UsageError('--chat and --no-chat contradict');
+    const minutes =
+      values.duration === undefined ? undefined : integerOption(values.duration, 'duration');
+    if (minutes !== undefined && minutes < 1)
+      throw new UsageError('--duration must be at least 1 minute');
+    const patch = {
+      ...(values.name !== undefined ? { name: values.name } : {}),
+      ...(values.start !== undefined ? { startAt: parseStart(values.start) } : {}),
+      ...(minutes !== undefined ? { durationMinutes: minutes } : {}),
+      ...(values.chat ? { enableChat: true } : {}),
+      ...(values['no-chat'] ? { enableChat: false } : {}),
+      ...(values.moderator !== undefined ? { additionalOwners: values.moderator } : {}),
+    };
+    if (Object.keys(patch).length === 0)
+      throw new UsageError(
+        'nothing to change: give --name, --start, --duration, --chat/--no-chat or --moderator',
+      );
+    await withApp(io, values, async (app) => {
+      const webinar = await webinarOf(app, positionals[0]);
+      const saved = await app.api
+        .invoke('webinars.update', { id: webinar.id, patch })
+        .catch(namingOptions(optionNames));
+      print(
+        io,
+        values,
+        saved,
+        () =>
+          `${label(saved)} saved: ${when(saved.startAt)} (${offsetOf(saved.startAt)}), ${duration(saved.durationMinutes)}, gateway ${saved.gatewayName ?? 'none'}\n`,
+      );
+    });
+  },
+});
+
+const remove = leaf({
+  name: 'remove',
+  summary: 'remove a webinar that is not live',
+  args: ['ID'],
+  run: async ({ io, values, positionals }) => {
+    await withApp(io, values, async (app) => {
+      const webinar = await webinarOf(app, positionals[0]);
+      const removed = await app.api.invoke('webinars.remove', { id: webinar.id });
+      print(io, values, removed, () => `${label(webinar)} removed\n`);
+    });
+  },
+});
+
 /** `regie webinar …` (issue #13 §9): BBB meetings streamed through a live gateway. */
 export const webinarCommand = group('webinar', 'webinars: BBB meetings streamed live (HLS)', [
   create,
   list,
   show,
+  update,
+  remove,
   start,
   stopLive,
   restartLive,
