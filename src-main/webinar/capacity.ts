@@ -4,11 +4,30 @@ import { adminRecipients, createMailer, escapeHtml, mailConfigFrom } from '../no
 import { allocateGateway, type PlacedWebinar, type Slot } from './allocation';
 import type { WebinarsRepository } from './repository';
 
-const hhmm = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+const pad = (n: number) => String(n).padStart(2, '0');
 
-/** `#3 "Cours L1" (2026-12-07 09:00–11:00 UTC)`: how a refusal names a webinar. */
+/** `2026-12-07 10:00` in this machine's time zone (the operators'), and its offset. */
+function local(ms: number): { day: string; time: string; offset: string } {
+  const d = new Date(ms);
+  const minutes = -d.getTimezoneOffset();
+  const sign = minutes < 0 ? '-' : '+';
+  return {
+    day: `${String(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+    time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
+    offset: `UTC${sign}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`,
+  };
+}
+
+/** `2026-12-07 10:00–11:30 UTC+01:00`, the end's day given when it differs. */
+export function slotText(startMs: number, endMs: number): string {
+  const a = local(startMs);
+  const b = local(endMs);
+  return `${a.day} ${a.time}–${b.day === a.day ? '' : `${b.day} `}${b.time} ${a.offset}`;
+}
+
+/** `#3 "Cours L1" (2026-12-07 10:00–12:00 UTC+01:00)`: how a refusal names a webinar. */
 export const describeSlot = (w: PlacedWebinar): string =>
-  `#${String(w.id)} "${w.name}" (${hhmm(w.startMs)}–${hhmm(w.endMs).slice(11)} UTC)`;
+  `#${String(w.id)} "${w.name}" (${slotText(w.startMs, w.endMs)})`;
 
 /**
  * A gateway for a webinar's slot (issue #13 §3), from the gateways usable now and the webinars
@@ -36,7 +55,7 @@ export function createCapacity(options: {
     if (to.length === 0 || !webinars.firstAlert(key, s.now().toISOString())) return;
     const site = s.settings.getString('TITLE_SITE');
     const lines = holders.map(describeSlot);
-    const asked = `"${slot.name}" (${hhmm(slot.startMs)}–${hhmm(slot.endMs).slice(11)} UTC)`;
+    const asked = `"${slot.name}" (${slotText(slot.startMs, slot.endMs)})`;
     const text =
       `Trop de webinaires : ${String(holders.length + 1)} pour ${String(gateways)} passerelle(s) de live. ` +
       `Le webinaire ${asked} a été refusé. Webinaires en place :\n${lines.map((l) => `- ${l}`).join('\n')}\n\n` +

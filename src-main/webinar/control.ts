@@ -147,8 +147,8 @@ export function createWebinarControl(o: {
       throw new RegieError(
         'validation',
         bi(
-          "WEBINAR_PUBLIC_URL is empty: the gateway cannot reach the join relay. Set it to Régie's public address (Settings → Webinar).",
-          "WEBINAR_PUBLIC_URL est vide : la passerelle ne peut pas joindre le relais d'accès. Renseignez l'adresse publique de Régie (Réglages → Webinaire).",
+          "WEBINAR_PUBLIC_URL is empty: the gateway cannot reach the join relay. Set it to Régie's public address (Settings → Webinars and live).",
+          "WEBINAR_PUBLIC_URL est vide : la passerelle ne peut pas joindre le relais d'accès. Renseignez l'adresse publique de Régie (Paramètres → Webinaires et directs).",
         ),
       );
     const gateway = w.gatewayId === null ? undefined : gateways.repo.byId(w.gatewayId);

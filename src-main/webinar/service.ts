@@ -163,8 +163,8 @@ export function createWebinarService(options: {
         throw new RegieError(
           'validation',
           bi(
-            'Webinars are off: set USE_MEETING_WEBINAR to true (Settings → Webinar) first.',
-            "Les webinaires sont désactivés : passez d'abord USE_MEETING_WEBINAR à vrai (Réglages → Webinaire).",
+            'Webinars are off: set USE_MEETING_WEBINAR to true (Settings → Webinars and live) first.',
+            "Les webinaires sont désactivés : passez d'abord USE_MEETING_WEBINAR à vrai (Paramètres → Webinaires et directs).",
           ),
         );
       const operator = s.operator.current();

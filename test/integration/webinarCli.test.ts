@@ -223,7 +223,7 @@ describe('regie webinar', { timeout: 120_000 }, () => {
     );
     expect(overlap.code).toBe(1);
     expect(overlap.stderr).toMatch(
-      /^regie: No live gateway is free for this slot: #\d+ "Amphi L1" \(2026-03-10 13:00–14:30 UTC\)/,
+      /^regie: No live gateway is free for this slot: #\d+ "Amphi L1" \(2026-03-10 14:00–15:30 UTC\+01:00\)/,
     );
     expect(overlap.stderr.trim().split('\n')).toHaveLength(1);
 
