@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebinarView } from '../../src-preload/contract';
-import { createBbbClient } from '../../src-main/bbb/api/client';
 import { addUser, appPerTest } from '../helpers/app';
 import { startBbbSimulator, type BbbSimulator, type SimFlavour } from '../helpers/bbbSimulator';
 import { rejectionOf } from '../helpers/errors';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtpSink';
 import { startSipMediaGwSimulator, type SipSimulator } from '../helpers/sipmediagwSimulator';
 import { until } from '../helpers/until';
+import { joinAsViewer } from '../helpers/webinars';
 
 /**
  * Issue #13 §2–§7 through the API, against the BBB and SIPMediaGW simulators: allocation,
@@ -76,17 +76,6 @@ function make(
     durationMinutes: patch.durationMinutes ?? 120,
     enableChat: patch.enableChat ?? false,
   });
-}
-
-/** Someone joins, as the gateway's browser does a few seconds after its start: BBB runs the meeting. */
-async function joinAsViewer(sim: BbbSimulator, meetingId: string): Promise<void> {
-  const url = createBbbClient({ url: sim.url, secret: sim.secret }).joinUrl({
-    meetingId,
-    fullName: 'Live',
-    role: 'VIEWER',
-  });
-  const response = await fetch(url, { redirect: 'manual' });
-  expect(response.status).toBe(302);
 }
 
 const reload = async (id: number): Promise<WebinarView> => {

@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HlsHealth } from '../../src-preload/contract';
 import { createApp, type RegieApp } from '../../src-main/app/app';
 import { startHost, type RunningHost } from '../../src-main/host/server';
-import { addUser } from '../helpers/app';
 import { startBbbSimulator, type BbbSimulator } from '../helpers/bbbSimulator';
 import { startNginxRtmp, type NginxRtmp } from '../helpers/nginxRtmp';
 import { startSipMediaGwSimulator, type SipSimulator } from '../helpers/sipmediagwSimulator';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
 import { until } from '../helpers/until';
+import { addBbbServer, addGateway, enableWebinars, untilWebinar } from '../helpers/webinars';
 
 /**
  * Issue #13, the whole chain with real pieces where they can run here: Régie's web host serves
@@ -55,23 +55,11 @@ describe.each(['legacy', 'current'] as const)(
   (generation) => {
     it('joins through the relay as a viewer, streams to nginx-rtmp, and stops when BBB ends the meeting', async () => {
       sip = await startSipMediaGwSimulator({ generation, joinScheme: 'http' });
-      await addUser(app, 'prof', { affiliation: 'faculty' });
-      for (const [key, value] of [
-        ['USE_MEETING_WEBINAR', true],
-        ['WEBINAR_PUBLIC_URL', `http://127.0.0.1:${String(host.port)}`],
-        ['WEBINAR_POLL_SECONDS', 1],
-      ] as const)
-        await app.api.invoke('settings.set', { key, value });
-      const server = await app.api.invoke('bbbServers.add', {
-        name: 'bbb',
-        url: bbb.url,
-        secret: bbb.secret,
-      });
-      const gateway = await app.api.invoke('gateways.add', {
+      await enableWebinars(app, { publicUrl: `http://127.0.0.1:${String(host.port)}` });
+      const server = await addBbbServer(app, bbb);
+      const gateway = await addGateway(app, sip, {
         rtmpUrl: nginx.rtmpUrl('amphi'),
         hlsUrl: nginx.hlsUrl('amphi'),
-        sipmediagwUrl: sip.url,
-        token: sip.token,
         api: generation,
       });
       expect((await app.api.invoke('gateways.health', { id: gateway.id })).state).toBe('noStream');
@@ -107,24 +95,15 @@ describe.each(['legacy', 'current'] as const)(
       });
       expect(health.width).toBe(320);
       expect(health.height).toBe(240);
-      await until(
-        'BBB running',
-        async () => {
-          const v = (await app.api.invoke('webinars.list', {})).find((x) => x.id === w.id);
-          return v?.bbb.running ? true : undefined;
-        },
-        { timeoutMs: 30_000 },
-      );
+      await untilWebinar(app, w.id, 'BBB running', (v) => v.bbb.running === true);
 
       // The moderator ends the meeting in BBB.
       bbb.meetings = [];
-      const ended = await until(
+      const ended = await untilWebinar(
+        app,
+        w.id,
         'the automatic stop',
-        async () => {
-          const v = (await app.api.invoke('webinars.list', {})).find((x) => x.id === w.id);
-          return v?.status === 'ended' ? v : undefined;
-        },
-        { timeoutMs: 60_000 },
+        (v) => v.status === 'ended',
       );
       expect(ended.isWatched).toBe(false);
       expect(sip.running.size).toBe(0);

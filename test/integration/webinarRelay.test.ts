@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type RegieApp } from '../../src-main/app/app';
 import { startHost, type RunningHost } from '../../src-main/host/server';
-import { addUser } from '../helpers/app';
 import { startBbbSimulator, type BbbSimulator } from '../helpers/bbbSimulator';
 import { startSipMediaGwSimulator, type SipSimulator } from '../helpers/sipmediagwSimulator';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
+import { addBbbServer, addGateway, enableWebinars } from '../helpers/webinars';
 
 /**
  * Issue #13 §4: the join relay on the web host. SIPMediaGW's browser opens
@@ -42,21 +42,9 @@ afterEach(async () => {
 const base = () => `http://127.0.0.1:${String(host.port)}`;
 
 async function liveWebinar() {
-  const set = (key: string, value: unknown) => app.api.invoke('settings.set', { key, value });
-  await addUser(app, 'prof', { affiliation: 'faculty' });
-  await set('USE_MEETING_WEBINAR', true);
-  await set('WEBINAR_PUBLIC_URL', base());
-  const server = await app.api.invoke('bbbServers.add', {
-    name: 'bbb',
-    url: bbb.url,
-    secret: bbb.secret,
-  });
-  await app.api.invoke('gateways.add', {
-    rtmpUrl: 'rtmp://127.0.0.1/live/amphi',
-    hlsUrl: 'http://127.0.0.1:1/hls/amphi.m3u8',
-    sipmediagwUrl: sip.url,
-    token: sip.token,
-  });
+  await enableWebinars(app, { publicUrl: base() });
+  const server = await addBbbServer(app, bbb);
+  await addGateway(app, sip);
   return app.api.invoke('webinars.create', {
     serverId: server.id,
     name: 'Amphi <L1> & co',

@@ -1,15 +1,20 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createBbbClient } from '../../src-main/bbb/api/client';
 import { createApp, type RegieApp } from '../../src-main/app/app';
-import { addUser } from '../helpers/app';
 import { startBbbSimulator, type BbbSimulator } from '../helpers/bbbSimulator';
 import { startSipMediaGwSimulator, type SipSimulator } from '../helpers/sipmediagwSimulator';
 import { makeTempDir, removeTempDir } from '../helpers/tempDir';
-import { until } from '../helpers/until';
+import {
+  addBbbServer,
+  addGateway,
+  enableWebinars,
+  joinAsViewer,
+  untilWebinar,
+} from '../helpers/webinars';
 
 /**
  * Issue #13 §5–6: quitting Régie leaves a live running (the gateway streams on its own); the next
- * start of the console watches it again, once, and still stops it when the meeting ends.
+ * start of the console watches it again, once, and still stops it when the meeting ends. A live
+ * started by another process (a CLI command) is watched by the running console the same way.
  */
 
 let app: RegieApp | undefined;
@@ -26,126 +31,57 @@ afterEach(async () => {
   removeTempDir(dir);
 });
 
-it('resumes the watcher of a live webinar after a restart of the console', async () => {
+/** A console on a fresh data dir with one scheduled webinar on the simulators. */
+async function consoleWithWebinar(generation: 'legacy' | 'current') {
   bbb = await startBbbSimulator({ flavour: 'bbb-3.0' });
-  sip = await startSipMediaGwSimulator({ generation: 'legacy', join: false });
-  app = createApp({ dataDir: dir, watch: true });
-  await addUser(app, 'prof', { affiliation: 'faculty' });
-  for (const [key, value] of [
-    ['USE_MEETING_WEBINAR', true],
-    ['WEBINAR_PUBLIC_URL', 'https://regie.example.org'],
-    ['WEBINAR_POLL_SECONDS', 1],
-  ] as const)
-    await app.api.invoke('settings.set', { key, value });
-  const server = await app.api.invoke('bbbServers.add', {
-    name: 'bbb',
-    url: bbb.url,
-    secret: bbb.secret,
-  });
-  await app.api.invoke('gateways.add', {
-    rtmpUrl: 'rtmp://127.0.0.1/live/amphi',
-    hlsUrl: 'http://127.0.0.1:1/hls/amphi.m3u8',
-    sipmediagwUrl: sip.url,
-    token: sip.token,
-  });
-  const w = await app.api.invoke('webinars.create', {
+  sip = await startSipMediaGwSimulator({ generation, join: false });
+  const console = createApp({ dataDir: dir, watch: true });
+  app = console;
+  await enableWebinars(console);
+  const server = await addBbbServer(console, bbb);
+  await addGateway(console, sip);
+  const webinar = await console.api.invoke('webinars.create', {
     serverId: server.id,
     name: 'Amphi',
     startAt: '2026-12-07T09:00Z',
     durationMinutes: 60,
   });
-  await app.api.invoke('webinars.start', { id: w.id });
-  const join = createBbbClient({ url: bbb.url, secret: bbb.secret }).joinUrl({
-    meetingId: w.meetingId,
-    fullName: 'Live',
-    role: 'VIEWER',
-  });
-  await fetch(join, { redirect: 'manual' });
-  await until(
-    'BBB running',
-    async () => {
-      const v = (await app?.api.invoke('webinars.list', {}))?.find((x) => x.id === w.id);
-      return v?.bbb.running ? true : undefined;
-    },
-    { timeoutMs: 30_000 },
-  );
+  return { console, bbb, sip, webinar };
+}
 
-  await app.close();
+it('resumes the watcher of a live webinar after a restart of the console', async () => {
+  const { console, bbb, sip, webinar } = await consoleWithWebinar('legacy');
+  await console.api.invoke('webinars.start', { id: webinar.id });
+  await joinAsViewer(bbb, webinar.meetingId);
+  await untilWebinar(console, webinar.id, 'BBB running', (w) => w.bbb.running === true);
+
+  await console.close();
   expect(sip.running.size).toBe(1);
-  app = createApp({ dataDir: dir, watch: true });
-  const resumed = (await app.api.invoke('webinars.list', {})).find((x) => x.id === w.id);
+  const again = createApp({ dataDir: dir, watch: true });
+  app = again;
+  const resumed = await untilWebinar(again, webinar.id, 'resumed', () => true);
   expect(resumed).toMatchObject({ status: 'live', isWatched: true });
 
   bbb.meetings = [];
-  await until(
-    'the automatic stop after the restart',
-    async () => {
-      const v = (await app?.api.invoke('webinars.list', {}))?.find((x) => x.id === w.id);
-      return v?.status === 'ended' ? v : undefined;
-    },
-    { timeoutMs: 60_000 },
-  );
+  await untilWebinar(again, webinar.id, 'the stop after the restart', (w) => w.status === 'ended');
   expect(sip.running.size).toBe(0);
   expect(sip.calls.filter((c) => c.path === '/stop')).toHaveLength(1);
 }, 120_000);
 
 it('watches a live started by another Régie process (a CLI command) while the console runs', async () => {
-  bbb = await startBbbSimulator({ flavour: 'bbb-3.0' });
-  sip = await startSipMediaGwSimulator({ generation: 'current', join: false });
-  app = createApp({ dataDir: dir, watch: true });
-  await addUser(app, 'prof', { affiliation: 'faculty' });
-  for (const [key, value] of [
-    ['USE_MEETING_WEBINAR', true],
-    ['WEBINAR_PUBLIC_URL', 'https://regie.example.org'],
-    ['WEBINAR_POLL_SECONDS', 1],
-  ] as const)
-    await app.api.invoke('settings.set', { key, value });
-  const server = await app.api.invoke('bbbServers.add', {
-    name: 'bbb',
-    url: bbb.url,
-    secret: bbb.secret,
-  });
-  await app.api.invoke('gateways.add', {
-    rtmpUrl: 'rtmp://127.0.0.1/live/amphi',
-    hlsUrl: 'http://127.0.0.1:1/hls/amphi.m3u8',
-    sipmediagwUrl: sip.url,
-    token: sip.token,
-  });
-  const w = await app.api.invoke('webinars.create', {
-    serverId: server.id,
-    name: 'Amphi',
-    startAt: '2026-12-07T09:00Z',
-    durationMinutes: 60,
-  });
-
+  const { console, bbb, sip, webinar } = await consoleWithWebinar('current');
   const cli = createApp({ dataDir: dir });
-  await cli.api.invoke('webinars.start', { id: w.id });
+  await cli.api.invoke('webinars.start', { id: webinar.id });
   await cli.close();
-  await fetch(
-    createBbbClient({ url: bbb.url, secret: bbb.secret }).joinUrl({
-      meetingId: w.meetingId,
-      fullName: 'Live',
-      role: 'VIEWER',
-    }),
-    { redirect: 'manual' },
-  );
-  await until(
+  await joinAsViewer(bbb, webinar.meetingId);
+  await untilWebinar(
+    console,
+    webinar.id,
     'the console watching it',
-    async () => {
-      const v = (await app?.api.invoke('webinars.list', {}))?.find((x) => x.id === w.id);
-      return v?.isWatched && v.bbb.running ? true : undefined;
-    },
-    { timeoutMs: 30_000 },
+    (w) => w.isWatched && w.bbb.running === true,
   );
 
   bbb.meetings = [];
-  await until(
-    'the automatic stop by the console',
-    async () => {
-      const v = (await app?.api.invoke('webinars.list', {}))?.find((x) => x.id === w.id);
-      return v?.status === 'ended' ? v : undefined;
-    },
-    { timeoutMs: 60_000 },
-  );
+  await untilWebinar(console, webinar.id, 'the stop by the console', (w) => w.status === 'ended');
   expect(sip.running.size).toBe(0);
 }, 120_000);
