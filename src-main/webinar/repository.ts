@@ -136,21 +136,21 @@ const columns: Record<keyof WebinarPatch, [string, (v: never) => unknown]> = {
   lastError: ['last_error_json', (v: Bilingual | null) => (v === null ? null : JSON.stringify(v))],
 };
 
-export interface NewWebinar {
-  serverId: number;
-  meetingId: string;
-  isCreatedByRegie: boolean;
-  name: string;
-  startMs: number;
-  durationMinutes: number;
-  enableChat: boolean;
-  ownerId: number | null;
-  gatewayId: number;
-  relayKey: string;
-  attendeePw: string;
-  moderatorPw: string;
-  createdBy: string;
-}
+export type NewWebinar = Pick<
+  StoredWebinar,
+  | 'serverId'
+  | 'meetingId'
+  | 'isCreatedByRegie'
+  | 'name'
+  | 'startMs'
+  | 'durationMinutes'
+  | 'enableChat'
+  | 'ownerId'
+  | 'relayKey'
+  | 'attendeePw'
+  | 'moderatorPw'
+  | 'createdBy'
+> & { gatewayId: number };
 
 /** Webinars, their additional owners and listener messages (migration 009). */
 export function createWebinarsRepository(db: Db) {
