@@ -80,6 +80,21 @@ export const webinarEn = {
   'webinars.slotHelp':
     'The gateway is checked again for the new slot; if another webinar holds it then, the change is refused.',
   'webinars.slotSaved': 'Slot of “{name}” changed.',
+  'webinars.meeting.label': 'BBB meeting',
+  'webinars.meeting.new': 'Create a new meeting (default)',
+  'webinars.meeting.existing': 'Use a running meeting',
+  'webinars.meeting.running': 'Running meeting',
+  'webinars.meeting.pick': 'Choose the meeting',
+  'webinars.meeting.noneRunning': 'No running meeting',
+  'webinars.meeting.noneHelp':
+    'The BBB copy shows no meeting running on this server. One that has just begun shows once BBB is polled.',
+  'webinars.meeting.participants': '{count, plural, one {# participant} other {# participants}}',
+  'webinars.meeting.taken': 'already a webinar',
+  'webinars.meeting.poll': 'Poll BBB',
+  'webinars.meeting.choose': 'Choose the running meeting, or create a new one.',
+  'webinars.meeting.existingHelp':
+    'Régie does not create this meeting: the webinar starts only while it runs, and ending the webinar ends the meeting in BBB for everyone in it.',
+  'webinars.field.meetingId': 'meetingID',
   'webinars.bbb.label': 'BBB meeting',
   'webinars.bbb.running': 'running',
   'webinars.bbb.notRunning': 'not running',

@@ -83,6 +83,21 @@ export const webinarFr: Record<keyof typeof webinarEn, string> = {
   'webinars.slotHelp':
     "La passerelle est vérifiée à nouveau pour le nouveau créneau ; si un autre webinaire l'occupe alors, la modification est refusée.",
   'webinars.slotSaved': 'Créneau de « {name} » modifié.',
+  'webinars.meeting.label': 'Réunion BBB',
+  'webinars.meeting.new': 'Créer une nouvelle réunion (par défaut)',
+  'webinars.meeting.existing': 'Utiliser une réunion en cours',
+  'webinars.meeting.running': 'Réunion en cours',
+  'webinars.meeting.pick': 'Choisissez la réunion',
+  'webinars.meeting.noneRunning': 'Aucune réunion en cours',
+  'webinars.meeting.noneHelp':
+    'La copie BBB ne montre aucune réunion en cours sur ce serveur. Une réunion qui vient de commencer apparaît une fois BBB interrogé.',
+  'webinars.meeting.participants': '{count, plural, one {# participant} other {# participants}}',
+  'webinars.meeting.taken': 'déjà un webinaire',
+  'webinars.meeting.poll': 'Interroger BBB',
+  'webinars.meeting.choose': 'Choisissez la réunion en cours, ou créez-en une nouvelle.',
+  'webinars.meeting.existingHelp':
+    "Régie ne crée pas cette réunion : le webinaire ne démarre que pendant qu'elle se tient, et terminer le webinaire termine la réunion dans BBB pour tous ses participants.",
+  'webinars.field.meetingId': 'meetingID',
   'webinars.bbb.label': 'Réunion BBB',
   'webinars.bbb.running': 'en cours',
   'webinars.bbb.notRunning': 'pas en cours',

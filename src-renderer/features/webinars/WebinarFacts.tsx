@@ -17,7 +17,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Slot, BBB server and meeting, gateway, owners, and the relay address the gateway opens. */
+/** Slot, BBB server and meeting (its meetingID, Régie's or one chosen), gateway, owners, and the relay address the gateway opens. */
 export function WebinarFacts({ webinar: w }: { webinar: WebinarView }) {
   const t = useT();
   const language = useLanguage((s) => s.language);
@@ -29,6 +29,11 @@ export function WebinarFacts({ webinar: w }: { webinar: WebinarView }) {
         {t('webinars.minutes', { count: w.durationMinutes })})
       </Fact>
       <Fact label={t('webinars.field.server')}>{w.serverName}</Fact>
+      <Fact label={t('webinars.field.meetingId')}>
+        <Text span size="sm" ff="monospace" data-testid="webinar-meeting-id">
+          {w.meetingId}
+        </Text>
+      </Fact>
       <Fact label={t('webinars.field.gateway')}>{w.gatewayName ?? t('webinars.noGateway')}</Fact>
       {owners && <Fact label={t('webinars.field.owners')}>{owners}</Fact>}
       <Fact label={t('webinars.field.relay')}>

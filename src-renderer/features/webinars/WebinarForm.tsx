@@ -6,6 +6,7 @@ import { FormActions } from '../../components/FormActions';
 import { useBilingual, useT } from '../../i18n/i18n';
 import { bbbServersStore } from '../bbb/bbbStores';
 import { appInfoStore, usersStore } from '../users/usersStore';
+import { MeetingChoice, type MeetingSource } from './MeetingChoice';
 import { SlotFields, type SlotValues } from './SlotFields';
 import { useFormCall } from './useFormCall';
 import { fromLocalInputs, toLocalInputs } from './week';
@@ -13,6 +14,8 @@ import { fromLocalInputs, toLocalInputs } from './week';
 interface Values extends SlotValues {
   serverId: string | null;
   name: string;
+  meetingSource: MeetingSource;
+  meetingId: string | null;
   enableChat: boolean;
   owner: string | null;
   additionalOwners: string[];
@@ -26,8 +29,8 @@ const nextHour = () => {
 };
 
 /**
- * Creates a webinar: a BBB meeting on a registered server with a slot, its chat setting and
- * owners. The main side allocates a free gateway for the slot or refuses, naming the webinars
+ * Creates a webinar: a BBB meeting on a registered server (a new one, or one running there) with
+ * a slot, its chat setting and owners. The main side allocates a free gateway for the slot or refuses, naming the webinars
  * that hold them (shown in the form, which keeps what was typed).
  */
 export function WebinarForm({ onDone }: { onDone: () => void }) {
@@ -40,6 +43,8 @@ export function WebinarForm({ onDone }: { onDone: () => void }) {
     initialValues: {
       serverId: servers.length === 1 && servers[0] ? String(servers[0].id) : null,
       name: '',
+      meetingSource: 'new',
+      meetingId: null,
       ...toLocalInputs(nextHour()),
       durationMinutes: 60,
       enableChat: true,
@@ -49,6 +54,8 @@ export function WebinarForm({ onDone }: { onDone: () => void }) {
     validate: {
       serverId: (value) => (value === null ? t('webinars.field.chooseServer') : null),
       name: (value) => (value.trim() === '' ? t('common.required') : null),
+      meetingId: (value, v) =>
+        v.meetingSource === 'existing' && value === null ? t('webinars.meeting.choose') : null,
       date: (value, v) => (fromLocalInputs(value, v.time) ? null : t('webinars.field.badStart')),
     },
   });
@@ -64,6 +71,7 @@ export function WebinarForm({ onDone }: { onDone: () => void }) {
           enableChat: v.enableChat,
           ...(v.owner ? { owner: v.owner } : {}),
           additionalOwners: v.additionalOwners,
+          ...(v.meetingSource === 'existing' && v.meetingId ? { meetingId: v.meetingId } : {}),
         }),
       (webinar) => {
         notifications.show({
@@ -90,6 +98,11 @@ export function WebinarForm({ onDone }: { onDone: () => void }) {
             allowDeselect={false}
             withAsterisk
             {...form.getInputProps('serverId')}
+            onChange={(value) => {
+              // A running meeting belongs to one server: another server, another choice.
+              form.setFieldValue('serverId', value);
+              form.setFieldValue('meetingId', null);
+            }}
           />
           <TextInput
             label={t('webinars.field.name')}
@@ -97,6 +110,21 @@ export function WebinarForm({ onDone }: { onDone: () => void }) {
             {...form.getInputProps('name')}
           />
         </SimpleGrid>
+        <MeetingChoice
+          serverId={form.values.serverId}
+          source={form.values.meetingSource}
+          onSourceChange={(source) => {
+            form.setFieldValue('meetingSource', source);
+            if (source === 'new') form.setFieldValue('meetingId', null);
+          }}
+          meetingId={form.values.meetingId}
+          error={form.errors.meetingId}
+          onMeetingChange={(meetingId, meeting) => {
+            form.setFieldValue('meetingId', meetingId);
+            // Its name is the likely webinar name; one already typed is kept.
+            if (meeting && form.values.name.trim() === '') form.setFieldValue('name', meeting.name);
+          }}
+        />
         <SlotFields form={form} />
         <Switch
           label={t('webinars.field.enableChat')}

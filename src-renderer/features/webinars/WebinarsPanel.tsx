@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useArea } from '../../app/useArea';
 import { PanelHeader } from '../../components/PanelHeader';
 import { useT } from '../../i18n/i18n';
-import { bbbServersStore } from '../bbb/bbbStores';
+import { bbbMeetingsStore, bbbServersStore } from '../bbb/bbbStores';
 import { settingsStore } from '../settings/settingsStore';
 import { GatewaysTab } from './GatewaysTab';
 import { PublicUrlWarning } from './PublicUrlWarning';
@@ -19,7 +19,9 @@ import { WebinarsTab } from './WebinarsTab';
 export function WebinarsPanel() {
   const t = useT();
   useEffect(() => {
-    for (const store of [gatewaysStore, webinarsStore, bbbServersStore]) store.start();
+    // The running meetings: the create form offers them as the webinar's meeting.
+    for (const store of [gatewaysStore, webinarsStore, bbbServersStore, bbbMeetingsStore])
+      store.start();
   }, []);
   const settings = settingsStore.use((s) => s.data);
   const item = useArea((s) => s.item);
