@@ -67,6 +67,11 @@ function prepareBbb(dataDir: string): void {
 async function quiet(page: Page): Promise<void> {
   await page.mouse.move(300, 10); // a hovered notification stays
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await stillAnimations(page);
+}
+
+/** Running transitions ended (or cancelled: a notification's is aborted when it goes). */
+async function stillAnimations(page: Page): Promise<void> {
   await page.evaluate(() => Promise.allSettled(document.getAnimations().map((a) => a.finished)));
 }
 
@@ -256,7 +261,7 @@ async function serveWithWebinar(): Promise<{ served: Served; webinarName: string
   return { served: started, webinarName };
 }
 
-test('a webinar started, its live previewed with its health, a listener question sent, the chat hidden, the live stopped and the webinar ended', async ({
+test('a webinar started, its live previewed with its health, a listener question sent, the chat hidden, the live restarted, then stopped, and the webinar ended', async ({
   page,
 }) => {
   // A real live: ffmpeg, nginx-rtmp and hls.js each take seconds (about 45 s in all here).
@@ -330,6 +335,25 @@ test('a webinar started, its live previewed with its health, a listener question
   // The whole control room, down to the webinar's journal.
   await page.screenshot({ ...shot('w09b-webinar-live-full'), fullPage: true });
 
+  // Restart the live only: the gateway is stopped and started again (a second start with the
+  // room), the webinar is live again, watched once, and its chat panel stays hidden as it was set.
+  const starts = () => sip.calls.filter((c) => c.path === '/start' && c.query.room).length;
+  expect(starts()).toBe(1);
+  await control.getByRole('button', { name: 'Redémarrer seulement le direct' }).click();
+  await expect.poll(starts, { timeout: 20_000 }).toBe(2);
+  await expect(control.getByTestId('webinar-status')).toHaveText('En direct', { timeout: 20_000 });
+  await expect(
+    control.getByRole('button', { name: 'Redémarrer seulement le direct' }),
+  ).toBeEnabled();
+  expect(sip.running.size).toBe(1);
+  await expect(control.getByTestId('webinar-watcher')).toHaveText('suit la réunion');
+  await expect.poll(() => room()?.chatVisible).toBe(false);
+  await expect(control.getByTestId('webinar-journal')).toContainText('redémarrage du direct');
+  await expect.poll(() => room()?.pushing, { timeout: 30_000 }).toBe(true);
+  await expect(preview).toHaveAttribute('data-state', 'playing', { timeout: 45_000 });
+  await quiet(page);
+  await page.screenshot(shot('w09c-webinar-live-restarted'));
+
   await page.getByText('EN', { exact: true }).click();
   await expect(control.getByTestId('webinar-status')).toHaveText('Live');
   await expect(control.getByRole('button', { name: 'Stop the live only' })).toBeEnabled();
@@ -384,6 +408,137 @@ test('a webinar started, its live previewed with its health, a listener question
   await expect(control.getByRole('button', { name: 'Démarrer le webinaire' })).toBeDisabled();
   await quiet(page);
   await page.screenshot(shot('w12-webinar-ended'));
+});
+
+/** `14/07/2026 09:00–10:00`, as the list shows a slot on one day in French. */
+function slotFr(start: Date, minutes: number): string {
+  const { date, time } = localInputs(start);
+  const [y, m, d] = date.split('-');
+  return `${d ?? ''}/${m ?? ''}/${y ?? ''} ${time}–${localInputs(new Date(start.getTime() + minutes * 60_000)).time}`;
+}
+
+/** `days` from now at `hour`:00 local time: a slot far from the one running now. */
+function daysAhead(days: number, hour: number): Date {
+  const at = new Date(Date.now() + days * 86_400_000);
+  at.setHours(hour, 0, 0, 0);
+  return at;
+}
+
+test('a running BBB meeting made a webinar, its slot moved, a move onto a taken slot refused, its start refused once the meeting ended', async ({
+  page,
+}) => {
+  const prepared = await serveWithWebinar();
+  served = prepared.served;
+  await page.goto(served.url);
+  await page.getByRole('link', { name: 'Webinaires' }).click();
+  await page.getByRole('button', { name: 'Créer un webinaire' }).click();
+  const form = page.getByRole('dialog', { name: 'Créer un webinaire' });
+  await expect(
+    form.getByRole('radio', { name: 'Créer une nouvelle réunion (par défaut)' }),
+  ).toBeChecked();
+  await form.getByRole('radio', { name: 'Utiliser une réunion en cours' }).check();
+  // Nothing runs in BBB yet (the webinar made on the command line has not started).
+  await expect(form.getByTestId('webinar-meeting-none')).toBeVisible();
+  await quiet(page);
+  await page.screenshot(shot('w15-webinar-existing-none'));
+
+  // A seminar begun from Moodle, with three people in it; polled on demand from the form.
+  const createTime = Date.now() - 20 * 60_000;
+  bbb.meetings.push({
+    meetingId: 'droit-public-seminaire-7',
+    internalMeetingId: `${'d'.repeat(40)}-${String(createTime)}`,
+    name: 'Séminaire de droit public — séance 7',
+    createTime,
+    recording: false,
+    metadata: { 'bbb-origin': 'Moodle', 'bbb-context': 'Droit public' },
+    attendees: [
+      { userId: '21', fullName: 'Claire Fontaine', role: 'MODERATOR', isPresenter: true },
+      { userId: '22', fullName: 'Paul Martin', role: 'VIEWER' },
+      { userId: '23', fullName: 'Inès Roux', role: 'VIEWER' },
+    ],
+  });
+  await form.getByRole('button', { name: 'Interroger BBB' }).click();
+  await expect(form.getByTestId('webinar-meeting-none')).toBeHidden({ timeout: 15_000 });
+  await form.getByRole('combobox', { name: 'Réunion en cours' }).click();
+  const option = page.getByRole('option', { name: /Séminaire de droit public/ });
+  await expect(option).toContainText('droit-public-seminaire-7');
+  await expect(option).toContainText('3 participants');
+  await quiet(page);
+  await page.screenshot(shot('w16-webinar-existing-options'));
+  await option.click();
+  // Its name fills the empty name field.
+  const name = form.getByRole('textbox', { name: 'Nom', exact: true });
+  await expect(name).toHaveValue('Séminaire de droit public — séance 7');
+  await expect(form.getByTestId('webinar-meeting-chosen')).toHaveText(
+    'droit-public-seminaire-7 · 3 participants',
+  );
+  // Away from the webinar that holds the only gateway now.
+  const first = daysAhead(2, 9);
+  await form.getByLabel('Date').fill(localInputs(first).date);
+  await form.getByLabel('Heure de début').fill(localInputs(first).time);
+  await form.getByRole('textbox', { name: 'Durée prévue' }).fill('60');
+  await quiet(page);
+  await page.screenshot(shot('w17-webinar-existing-chosen'));
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(form).toBeHidden({ timeout: 15_000 });
+
+  const table = page.getByTestId('webinars-table');
+  const seminar = table.getByRole('row').filter({ hasText: 'Séminaire de droit public' });
+  await expect(seminar).toContainText(slotFr(first, 60));
+  await expect(seminar).toContainText('Amphi A');
+  await seminar
+    .getByRole('button', { name: 'Séminaire de droit public — séance 7', exact: true })
+    .click();
+  const control = page.getByTestId('webinar-control');
+  await expect(control.getByTestId('webinar-meeting-id')).toHaveText('droit-public-seminaire-7');
+  // Régie did not create it: BBB was never asked to.
+  expect(bbb.calls.filter((c) => c.call === 'create')).toHaveLength(0);
+
+  // A new slot through the modal: saved, shown in the facts and the list.
+  const editSlot = async (at: Date, minutes: number) => {
+    await control.getByRole('button', { name: 'Modifier la date et la durée' }).click();
+    const modal = page.getByRole('dialog', { name: 'Modifier la date et la durée' });
+    await modal.getByLabel('Date').fill(localInputs(at).date);
+    await modal.getByLabel('Heure de début').fill(localInputs(at).time);
+    await modal.getByRole('textbox', { name: 'Durée prévue' }).fill(String(minutes));
+    await modal.getByRole('button', { name: 'Enregistrer' }).click();
+    return modal;
+  };
+  const moved = daysAhead(3, 14);
+  await expect(await editSlot(moved, 45)).toBeHidden({ timeout: 15_000 });
+  const facts = control.getByTestId('webinar-facts');
+  await expect(facts).toContainText(slotFr(moved, 45));
+  await expect(facts).toContainText('45 minutes');
+  await expect(facts).toContainText('Amphi A');
+
+  // Onto the slot of the webinar holding the only gateway: refused, naming it; nothing changes.
+  const overlap = await editSlot(slotStart(), 30);
+  await expect(overlap.getByTestId('webinar-refusal')).toContainText(prepared.webinarName);
+  await quiet(page);
+  await page.screenshot(shot('w18-webinar-slot-refused'));
+  await overlap.getByRole('button', { name: 'Annuler' }).click();
+  await expect(overlap).toBeHidden();
+  await expect(facts).toContainText(slotFr(moved, 45));
+  await control.getByRole('button', { name: 'Tous les webinaires' }).click();
+  await expect(seminar).toContainText(slotFr(moved, 45));
+  await expect(seminar).toContainText('Amphi A');
+
+  // The seminar ends in BBB: Régie does not create it again, its start is refused, saying why.
+  const ended = bbb.meetings.find((m) => m.meetingId === 'droit-public-seminaire-7');
+  if (ended) Object.assign(ended, { running: false, endTime: Date.now() });
+  await seminar
+    .getByRole('button', { name: 'Séminaire de droit public — séance 7', exact: true })
+    .click();
+  await control.getByRole('button', { name: 'Démarrer le webinaire' }).click();
+  await expect(control.getByTestId('webinar-error')).toContainText(
+    "La réunion droit-public-seminaire-7 ne se tient pas sur BBB Université : démarrez-la d'abord dans BigBlueButton.",
+  );
+  await expect(control.getByTestId('webinar-status')).toHaveText('Planifié');
+  expect(sip.calls.filter((c) => c.path === '/start' && c.query.room)).toHaveLength(0);
+  expect(bbb.calls.filter((c) => c.call === 'create')).toHaveLength(0);
+  // The refusal's notification (15 s) is what the operator sees at the click: kept in the shot.
+  await stillAnimations(page);
+  await page.screenshot(shot('w19-webinar-existing-not-running'));
 });
 
 test("Pod's live gateways mirrored as incomplete, then completed with their SIPMediaGW", async ({
