@@ -188,6 +188,7 @@ export function createWebinarControl(o: {
           ['meta_regie-webinar', String(w.id)],
         ]);
       } else if (!(knownRunning = await client.isMeetingRunning(w.meetingId))) {
+        save(id, { bbbRunning: false, bbbError: null, bbbCheckedAt: s.now().toISOString() });
         throw new RegieError(
           'conflict',
           bi(
