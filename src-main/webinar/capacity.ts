@@ -25,9 +25,12 @@ export function slotText(startMs: number, endMs: number): string {
   return `${a.day} ${a.time}–${b.day === a.day ? '' : `${b.day} `}${b.time} ${a.offset}`;
 }
 
-/** `#3 "Cours L1" (2026-12-07 10:00–12:00 UTC+01:00)`: how a refusal names a webinar. */
-export const describeSlot = (w: PlacedWebinar): string =>
-  `#${String(w.id)} "${w.name}" (${slotText(w.startMs, w.endMs)})`;
+/**
+ * `#3 "Cours L1" (2026-12-07 10:00–12:00 UTC+01:00)`: how a refusal names a webinar, with the
+ * quotes of its language (« » in French).
+ */
+export const describeSlot = (w: PlacedWebinar, lang: 'en' | 'fr' = 'en'): string =>
+  `#${String(w.id)} ${lang === 'fr' ? `« ${w.name} »` : `"${w.name}"`} (${slotText(w.startMs, w.endMs)})`;
 
 /**
  * A gateway for a webinar's slot (issue #13 §3), from the gateways usable now and the webinars
@@ -54,7 +57,7 @@ export function createCapacity(options: {
       .join(',')}`;
     if (to.length === 0 || !webinars.firstAlert(key, s.now().toISOString())) return;
     const site = s.settings.getString('TITLE_SITE');
-    const lines = holders.map(describeSlot);
+    const lines = holders.map((w) => describeSlot(w));
     const asked = `"${slot.name}" (${slotText(slot.startMs, slot.endMs)})`;
     const text =
       `Trop de webinaires : ${String(holders.length + 1)} pour ${String(gateways)} passerelle(s) de live. ` +
@@ -110,12 +113,13 @@ export function createCapacity(options: {
       if (result.gatewayId !== null) return result.gatewayId;
       const holders = result.overlapping;
       void mailAdmins(slot, holders, gateways.length);
-      const names = holders.map(describeSlot).join(', ');
+      const names = holders.map((w) => describeSlot(w)).join(', ');
+      const noms = holders.map((w) => describeSlot(w, 'fr')).join(', ');
       throw new RegieError(
         'conflict',
         bi(
           `No live gateway is free for this slot: ${names} hold them. Change the date or duration, or ask an administrator for another gateway.`,
-          `Aucune passerelle de live n'est libre sur ce créneau : ${names} les occupent. Changez la date ou la durée, ou demandez une autre passerelle à un administrateur.`,
+          `Aucune passerelle de live n'est libre sur ce créneau : ${noms} les occupent. Changez la date ou la durée, ou demandez une autre passerelle à un administrateur.`,
         ),
         { fieldErrors: { startAt: bi('no live gateway free', 'aucune passerelle libre') } },
       );
