@@ -108,6 +108,16 @@ export function createWebinarChat(o: {
             `${author} a envoyé ${String(limit)} messages dans la dernière minute : patientez un peu avant le suivant.`,
           ),
         );
+      // The relay is public to whoever has its address, and a name costs nothing to change: its
+      // messages together are held to ten authors' worth a minute.
+      if (origin === 'relay' && repo.countRelaySince(w.id, nowMs - 60_000) >= 10 * limit)
+        throw new RegieError(
+          'conflict',
+          bi(
+            `Too many listener messages for webinar ${String(w.id)} in the last minute: wait a moment.`,
+            `Trop de messages d'auditeurs pour le webinaire ${String(w.id)} dans la dernière minute : patientez un peu.`,
+          ),
+        );
       const via = await deliver(w, author, text);
       const sent = repo.addMessage({ webinarId: w.id, author, text: message, via, origin }, nowMs);
       s.record({

@@ -279,6 +279,16 @@ export function createWebinarsRepository(db: Db) {
           .get(webinarId, author, sinceMs)?.n ?? 0
       );
     },
+    /** Messages posted to the relay since `sinceMs`, whoever signed them. */
+    countRelaySince(webinarId: number, sinceMs: number): number {
+      return (
+        db
+          .prepare<[number, number], { n: number }>(
+            "SELECT COUNT(*) AS n FROM webinar_messages WHERE webinar_id = ? AND origin = 'relay' AND at_ms >= ?",
+          )
+          .get(webinarId, sinceMs)?.n ?? 0
+      );
+    },
     /** True the first time `key` is seen: the "no free gateway" mail goes once per conflict. */
     firstAlert(key: string, at: string): boolean {
       return (

@@ -117,6 +117,19 @@ describe('join relay', () => {
     expect(chat.status).toBe(200);
     expect(bbb.chat.at(-1)?.message).toBe('(Zoé) Bonjour !');
 
+    // A name costs nothing to change: the relay as a whole is held to ten authors' worth a minute.
+    await app.api.invoke('settings.set', { key: 'WEBINAR_CHAT_PER_MINUTE', value: 1 });
+    const post = (name: string) =>
+      fetch(`${relay}/chat`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name, message: 'Question' }),
+      });
+    const statuses = [];
+    for (let i = 0; i < 11; i++) statuses.push((await post(`Auditeur ${String(i)}`)).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(9);
+    expect(statuses.slice(-2)).toEqual([429, 429]);
+
     // The console itself still wants its token.
     expect((await fetch(`${base()}/`)).status).toBe(401);
 
