@@ -26,8 +26,11 @@ export function currentClient(http: GatewayHttp): GatewayClient {
       // The proxy in front checks the token (401/403); without a gw_id the API answers 422.
       const action = 'check the token';
       const answer = await http.call('GET', '/gateway/status', action, { signal });
-      if (answer.status === 422 || answer.status === 404) return;
+      // 422 (no gw_id) or the API's own 404 in its envelope; a bare 404 is some other server.
+      const enveloped = isObject(answer.json) && typeof answer.json.status === 'string';
+      if (enveloped && (answer.status === 422 || answer.status === 404)) return;
       unless2xx(http, answer, action);
+      if (!enveloped) throw http.fail({ failure: 'garbled', action, status: answer.status });
     },
     async start(request, signal) {
       const action = `start ${request.room}`;
