@@ -1,4 +1,5 @@
 import type { AssignRules, OperatorView, Recorder, User } from '../../src-preload/contract';
+import { localDateTime } from '../ground/localTime';
 
 /**
  * Who may do what with a file (../shared/reference/pod-behaviour.md §1.4.2, §8.1.11, §8.1.12):
@@ -34,7 +35,5 @@ export function assignRules(options: {
 
 /** "Amphi A 2026-11-21 14:05": the recorder and the recording's date. */
 export function defaultTitle(recorderName: string, date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-  return `${recorderName} ${stamp}`.trim();
+  return `${recorderName} ${localDateTime(date)}`.trim();
 }

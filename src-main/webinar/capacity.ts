@@ -1,28 +1,16 @@
 import { bi, RegieError } from '../ground/errors';
+import { localDateTime, localOffset } from '../ground/localTime';
 import type { Services } from '../kit/services';
 import { adminRecipients, createMailer, escapeHtml, mailConfigFrom } from '../notify';
 import { allocateGateway, type PlacedWebinar, type Slot } from './allocation';
 import type { WebinarsRepository } from './repository';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `2026-12-07 10:00` in this machine's time zone (the operators'), and its offset. */
-function local(ms: number): { day: string; time: string; offset: string } {
-  const d = new Date(ms);
-  const minutes = -d.getTimezoneOffset();
-  const sign = minutes < 0 ? '-' : '+';
-  return {
-    day: `${String(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
-    time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
-    offset: `UTC${sign}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`,
-  };
-}
-
 /** `2026-12-07 10:00–11:30 UTC+01:00`, the end's day given when it differs. */
 export function slotText(startMs: number, endMs: number): string {
-  const a = local(startMs);
-  const b = local(endMs);
-  return `${a.day} ${a.time}–${b.day === a.day ? '' : `${b.day} `}${b.time} ${a.offset}`;
+  const start = localDateTime(new Date(startMs));
+  const end = localDateTime(new Date(endMs));
+  const endShown = end.slice(0, 10) === start.slice(0, 10) ? end.slice(11) : end;
+  return `${start}–${endShown} UTC${localOffset(new Date(startMs))}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { WebinarStatus, WebinarView } from '../../../src-preload/contract';
+import { localDateTime, localOffset } from '../../ground/localTime';
 import { UsageError } from '../io';
 
 /*
@@ -12,17 +13,11 @@ const two = (n: number) => String(n).padStart(2, '0');
 /** `2026-03-10 14:00`, local time. */
 export function when(iso: string): string {
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${String(d.getFullYear())}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+  return Number.isNaN(d.getTime()) ? iso : localDateTime(d);
 }
 
 /** `+01:00`: the local offset at that instant (summer and winter differ). */
-export function offsetOf(iso: string): string {
-  const minutes = -new Date(iso).getTimezoneOffset();
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
-}
+export const offsetOf = (iso: string): string => localOffset(new Date(iso));
 
 /** `45 min`, `1 h`, `1 h 30`. */
 export function duration(minutes: number): string {
