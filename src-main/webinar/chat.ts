@@ -5,15 +5,10 @@ import { bi, RegieError, validationError } from '../ground/errors';
 import type { Services } from '../kit/services';
 import type { GatewaysService } from './gateways/service';
 import type { StoredWebinar, WebinarsRepository } from './repository';
+import { oneLine } from './text';
 
 /** BBB's bound for `sendChatMessage` (bbb.md §0.6), kept for the gateway's chat too. */
 export const chatMaxChars = 500;
-
-const clean = (text: string) =>
-  text
-    .replace(/\p{Cc}/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 /** BBB 3.0 and later have `sendChatMessage`; 2.x and Scalelite do not (bbb.md §0.5–0.6). */
 export const hasChatApi = (version: string | null): boolean => {
@@ -61,12 +56,7 @@ export function createWebinarChat(o: {
           `Le webinaire ${String(w.id)} n'est pas en direct : sa passerelle ne transmet les messages que pendant le direct.`,
         ),
       );
-    const client = await o.gateways.client(o.gateways.require(handle.gatewayId));
-    try {
-      await client.sendChat(handle, text);
-    } finally {
-      await client.close();
-    }
+    await o.gateways.withClient(handle.gatewayId, (gateway) => gateway.sendChat(handle, text));
     return 'gateway';
   }
 
@@ -86,8 +76,8 @@ export function createWebinarChat(o: {
             `Le webinaire ${String(w.id)} « ${w.name} » n'est pas en direct : les messages passent pendant le direct.`,
           ),
         );
-      const author = [...clean(rawAuthor)].slice(0, 64).join('');
-      const message = clean(rawMessage);
+      const author = oneLine(rawAuthor, 64);
+      const message = oneLine(rawMessage);
       const text = `(${author}) ${message}`;
       const errors: Record<string, ReturnType<typeof bi>> = {};
       if (author === '') errors.author = bi('a name', 'un nom');

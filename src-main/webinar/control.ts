@@ -4,6 +4,7 @@ import { describeBbbError, type BbbServersService } from '../bbb/servers/service
 import { bi, RegieError } from '../ground/errors';
 import { messageOf } from '../ground/wording';
 import type { Services } from '../kit/services';
+import type { GatewayClient } from './gateway';
 import type { GatewaysService } from './gateways/service';
 import { relayAddress, roomOf } from './relay';
 import type { StoredWebinar, WebinarPatch, WebinarsRepository } from './repository';
@@ -11,7 +12,8 @@ import { createWatchers, type MeetingAnswer } from './watcher';
 
 type StopReason = 'operator' | 'meetingEnded' | 'restart' | 'end';
 
-const live: readonly WebinarStatus[] = ['starting', 'live', 'stopping'];
+/** A live is under way (its gateway may be streaming): not to be removed, watched. */
+export const liveStatuses: readonly WebinarStatus[] = ['starting', 'live', 'stopping'];
 
 /**
  * A webinar's lifecycle (issue #13 §5–6): start (BBB meeting created or found running, then the
@@ -119,22 +121,10 @@ export function createWebinarControl(o: {
     onError: (id, error) => s.logger.error(`webinar ${String(id)} watcher: ${String(error)}`),
   });
 
-  async function withGateway<T>(
-    gatewayId: number,
-    run: (client: Awaited<ReturnType<GatewaysService['client']>>) => Promise<T>,
-  ): Promise<T> {
-    const client = await gateways.client(gateways.require(gatewayId));
-    try {
-      return await run(client);
-    } finally {
-      await client.close();
-    }
-  }
-
   /** `showChat`: the chat panel wanted in the stream (a restart keeps the operator's choice). */
   async function start(id: number, showChat?: boolean): Promise<void> {
     const w = o.require(id);
-    if (w.handle !== null || live.includes(w.status))
+    if (w.handle !== null || liveStatuses.includes(w.status))
       throw new RegieError(
         'conflict',
         bi(
@@ -200,7 +190,7 @@ export function createWebinarControl(o: {
       if (!w.isCreatedByRegie)
         save(id, { bbbRunning: true, bbbError: null, bbbCheckedAt: s.now().toISOString() });
       const { domain } = relayAddress(publicUrl, w.relayKey);
-      await withGateway(gateway.id, async (gw) => {
+      await gateways.withClient(gateway.id, async (gw) => {
         s.record({
           kind: 'webinar.liveStarting',
           subject: subject(id),
@@ -261,7 +251,7 @@ export function createWebinarControl(o: {
    */
   async function hideChat(
     id: number,
-    gw: Awaited<ReturnType<GatewaysService['client']>>,
+    gw: GatewayClient,
     handle: NonNullable<StoredWebinar['handle']>,
   ): Promise<void> {
     let last: unknown;
@@ -301,7 +291,7 @@ export function createWebinarControl(o: {
     const ended = reason === 'meetingEnded';
     if (w.handle === null) {
       await watchers.stop(id);
-      if (live.includes(w.status) || ended)
+      if (liveStatuses.includes(w.status) || ended)
         save(id, {
           status: ended ? 'ended' : 'liveStopped',
           ...(ended ? { endedAt: s.now().toISOString() } : {}),
@@ -317,7 +307,7 @@ export function createWebinarControl(o: {
     const before = w.status;
     save(id, { status: 'stopping' });
     try {
-      await withGateway(handle.gatewayId, (gw) => gw.stop(handle));
+      await gateways.withClient(handle.gatewayId, (gw) => gw.stop(handle));
     } catch (error) {
       const text = messageOf(error);
       save(id, { status: before === 'stopping' ? 'live' : before, lastError: text });
@@ -423,7 +413,7 @@ export function createWebinarControl(o: {
           `Le webinaire ${tagFr(w)} n'est pas en direct : le panneau de chat se montre ou se masque dans un direct en cours.`,
         ),
       );
-    await withGateway(handle.gatewayId, (gw) => gw.toggleChat(handle));
+    await gateways.withClient(handle.gatewayId, (gw) => gw.toggleChat(handle));
     const visible = !(w.chatVisible ?? true);
     save(id, { chatVisible: visible });
     s.record({

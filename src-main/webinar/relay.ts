@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { oneLine } from './text';
 
 /**
  * The join relay (issue #13 §4; pod-behaviour.md §5.6, §8.5.3). SIPMediaGW's BigBlueButton
@@ -33,12 +34,9 @@ export function parseRelayPath(
 /** What a gateway (or a person) may call themselves in the meeting: "Live" when empty. */
 export function displayName(raw: unknown): string {
   const text = typeof raw === 'string' ? raw : '';
-  // Control characters and the BBB-hostile angle brackets out; spaces folded.
-  const clean = text
-    .replace(/[\p{Cc}<>]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return clean === '' ? 'Live' : [...clean].slice(0, 64).join('');
+  // The BBB-hostile angle brackets out too.
+  const name = oneLine(text.replace(/[<>]/g, ' '), 64);
+  return name === '' ? 'Live' : name;
 }
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${String(c.charCodeAt(0))};`);

@@ -6,7 +6,7 @@ import type { Services } from '../kit/services';
 import type { SecretCipher } from '../secrets/cipher';
 import { createCapacity } from './capacity';
 import { createWebinarChat } from './chat';
-import { createWebinarControl } from './control';
+import { createWebinarControl, liveStatuses } from './control';
 import { createGatewaysService } from './gateways/service';
 import { createHlsWatch, probeHls, type HlsWatch } from './hls/health';
 import { requireWebinarRights } from './permissions';
@@ -124,6 +124,14 @@ export function createWebinarService(options: {
   });
   const chat = createWebinarChat({ s, repo, gateways, bbbServers: options.bbbServers, require });
 
+  /** The webinar behind a relay key while its relay is open (starting or live), with its server. */
+  function relayed(key: string) {
+    const w = repo.byRelayKey(key);
+    if (!w || !['starting', 'live'].includes(w.status)) return undefined;
+    const server = options.bbbServers.repo.byId(w.serverId);
+    return server && { w, server };
+  }
+
   function userIds(names: readonly string[], field: string): number[] {
     const unknown = names.filter((n) => !s.users.byUsername(n));
     if (unknown.length > 0)
@@ -152,7 +160,7 @@ export function createWebinarService(options: {
       return probeHls(gateway.hlsUrl, {
         now: s.now,
         watch,
-        timeoutMs: Math.max(1, s.settings.get('WEBINAR_TIMEOUT_SECONDS')) * 1000,
+        timeoutMs: gateways.timeoutMs(),
       });
     },
     list: (): WebinarView[] => repo.list().map(view),
@@ -300,7 +308,7 @@ export function createWebinarService(options: {
     remove(id: number): { id: number } {
       const w = require(id);
       requireDriver(w);
-      if (w.handle !== null || ['starting', 'live', 'stopping'].includes(w.status))
+      if (w.handle !== null || liveStatuses.includes(w.status))
         throw new RegieError(
           'conflict',
           bi(
@@ -357,17 +365,13 @@ export function createWebinarService(options: {
     /** The join relay (host/relay.ts): the page while live, the viewer join, the chat post. */
     relay: {
       page(key: string): { title: string; bbbOrigin: string } | undefined {
-        const w = repo.byRelayKey(key);
-        if (!w || !['starting', 'live'].includes(w.status)) return undefined;
-        const server = options.bbbServers.repo.byId(w.serverId);
-        if (!server) return undefined;
-        return { title: w.name, bbbOrigin: new URL(server.url).origin };
+        const found = relayed(key);
+        return found && { title: found.w.name, bbbOrigin: new URL(found.server.url).origin };
       },
       join(key: string, name: string): string | undefined {
-        const w = repo.byRelayKey(key);
-        if (!w || !['starting', 'live'].includes(w.status)) return undefined;
-        const server = options.bbbServers.repo.byId(w.serverId);
-        if (!server) return undefined;
+        const found = relayed(key);
+        if (!found) return undefined;
+        const { w, server } = found;
         s.record({
           kind: 'webinar.relayJoined',
           subject: `webinar:${String(w.id)}`,
@@ -382,9 +386,8 @@ export function createWebinarService(options: {
           .joinUrl({ meetingId: w.meetingId, fullName: name, role: 'VIEWER' });
       },
       chat(key: string, author: string, message: string): Promise<WebinarChatMessage> | undefined {
-        const w = repo.byRelayKey(key);
-        if (!w || !['starting', 'live'].includes(w.status)) return undefined;
-        return chat.send(w.id, author, message, 'relay');
+        const found = relayed(key);
+        return found && chat.send(found.w.id, author, message, 'relay');
       },
     },
 

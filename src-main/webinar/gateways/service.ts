@@ -69,6 +69,9 @@ export function createGatewaysService(options: {
       ? bi('', '')
       : bi(', TLS not verified (self-signed)', ', TLS non vérifié (auto-signé)');
 
+  /** One SIPMediaGW answer at most, and one HLS read (a start launches a browser: seconds). */
+  const timeoutMs = () => Math.max(1, s.settings.get('WEBINAR_TIMEOUT_SECONDS')) * 1000;
+
   /** A client for the gateway, its API generation probed once and remembered. */
   async function client(gateway: StoredGateway, signal?: AbortSignal): Promise<GatewayClient> {
     if (!isComplete(gateway) || gateway.tokenSealed === null)
@@ -86,7 +89,7 @@ export function createGatewaysService(options: {
         token: cipher.open(gateway.tokenSealed),
         api,
         tlsVerify: gateway.tlsVerify,
-        timeoutMs: Math.max(1, s.settings.get('WEBINAR_TIMEOUT_SECONDS')) * 1000,
+        timeoutMs: timeoutMs(),
       },
       signal,
     );
@@ -97,19 +100,34 @@ export function createGatewaysService(options: {
     return opened;
   }
 
+  /** `run` with a client for the registry's gateway `gatewayId`, closed afterwards. */
+  async function withClient<T>(
+    gatewayId: number,
+    run: (gateway: GatewayClient) => Promise<T>,
+  ): Promise<T> {
+    const opened = await client(require(gatewayId));
+    try {
+      return await run(opened);
+    } finally {
+      await opened.close();
+    }
+  }
+
   return {
     repo,
     view,
     changed,
     require,
     client,
+    withClient,
+    timeoutMs,
     isUsable: (g: StoredGateway) => g.isEnabled && isComplete(g),
     list: (): LiveGatewayView[] => repo.list().map(view),
 
     add(input: GatewayAdd): LiveGatewayView {
       s.operator.require('manageSettings');
       const checked = checkGatewayFields(input, {
-        isNameTaken: (n) => repo.list().some((g) => g.name === n),
+        others: repo.list(),
         needsSipmediagw: true,
       });
       const token = input.token?.trim() ?? '';
@@ -117,11 +135,6 @@ export function createGatewaysService(options: {
         checked.errors.token = bi(
           "the SIPMediaGW token (the launcher's allowedToken)",
           'le jeton SIPMediaGW (allowedToken du lanceur)',
-        );
-      if (repo.list().some((g) => g.sipmediagwUrl === checked.sipmediagwUrl))
-        checked.errors.sipmediagwUrl = bi(
-          'another gateway uses this SIPMediaGW: one SIPMediaGW streams one webinar at a time',
-          'une autre passerelle utilise ce SIPMediaGW : un SIPMediaGW diffuse un webinaire à la fois',
         );
       if (Object.keys(checked.errors).length > 0) throw validationError(checked.errors);
       const stored = repo.insert(
@@ -162,17 +175,9 @@ export function createGatewaysService(options: {
         api: patch.api ?? current.api,
       };
       const checked = checkGatewayFields(merged, {
-        isNameTaken: (n) => repo.list().some((g) => g.name === n && g.id !== id),
+        others: repo.list().filter((g) => g.id !== id),
         needsSipmediagw: current.podGatewayId === null,
       });
-      if (
-        checked.sipmediagwUrl !== '' &&
-        repo.list().some((g) => g.id !== id && g.sipmediagwUrl === checked.sipmediagwUrl)
-      )
-        checked.errors.sipmediagwUrl = bi(
-          'another gateway uses this SIPMediaGW',
-          'une autre passerelle utilise ce SIPMediaGW',
-        );
       if (Object.keys(checked.errors).length > 0) throw validationError(checked.errors);
       const token = patch.token?.trim() ?? '';
       const busy = options.busyWith(id);

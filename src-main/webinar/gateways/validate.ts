@@ -27,7 +27,11 @@ export const streamName = (rtmpUrl: string): string =>
  */
 export function checkGatewayFields(
   input: GatewayInput,
-  options: { isNameTaken: (name: string) => boolean; needsSipmediagw: boolean },
+  options: {
+    /** The other gateways: names are unique, and so are SIPMediaGW addresses. */
+    others: readonly { name: string; sipmediagwUrl: string }[];
+    needsSipmediagw: boolean;
+  },
 ): { name: string; sipmediagwUrl: string; errors: Record<string, Bilingual> } {
   const errors: Record<string, Bilingual> = {};
   const rtmp = parse(input.rtmpUrl.trim());
@@ -56,10 +60,19 @@ export function checkGatewayFields(
         "l'adresse de l'API SIPMediaGW, comme https://sipmediagw.univ.fr",
       );
   }
+  if (
+    errors.sipmediagwUrl === undefined &&
+    sipmediagwUrl !== '' &&
+    options.others.some((g) => g.sipmediagwUrl === sipmediagwUrl)
+  )
+    errors.sipmediagwUrl = bi(
+      'another gateway uses this SIPMediaGW: one SIPMediaGW streams one webinar at a time',
+      'une autre passerelle utilise ce SIPMediaGW : un SIPMediaGW diffuse un webinaire à la fois',
+    );
   const name = (input.name ?? '').trim() || streamName(input.rtmpUrl.trim());
   if (name === '' || name.length > 100)
     errors.name = bi('a name of 1 to 100 characters', 'un nom de 1 à 100 caractères');
-  else if (options.isNameTaken(name))
+  else if (options.others.some((g) => g.name === name))
     errors.name = bi(
       `another gateway is already named "${name}"`,
       `une autre passerelle s'appelle déjà « ${name} »`,
