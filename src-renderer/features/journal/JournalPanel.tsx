@@ -1,13 +1,13 @@
 import { Badge, Button, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { JournalEntry, JournalLevel } from '../../../src-preload/contract';
+import type { JournalEntry } from '../../../src-preload/contract';
 import { call } from '../../client/client';
 import { PanelHeader } from '../../components/PanelHeader';
 import { useBilingual, useFormat, useT } from '../../i18n/i18n';
 import { journalStore } from './journalStore';
+import { levelColor } from './levelColor';
 
-const levelColor: Record<JournalLevel, string> = { info: 'blue', warn: 'orange', error: 'red' };
 const pageSize = 200;
 /** What Régie did on its own is journaled as `system` (src-main/journal/journal.ts). */
 const actorLabel = (actor: string) => (actor === 'system' ? 'Régie' : actor);

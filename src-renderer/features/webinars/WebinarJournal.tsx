@@ -1,9 +1,7 @@
 import { Badge, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
-import type { JournalLevel } from '../../../src-preload/contract';
 import { useBilingual, useFormat, useT } from '../../i18n/i18n';
 import { useSubjectJournal } from './useSubjectJournal';
-
-const levelColor: Record<JournalLevel, string> = { info: 'blue', warn: 'orange', error: 'red' };
+import { levelColor } from '../journal/levelColor';
 
 /** Everything done and answered for this webinar (`webinar:<id>`), newest first, live. */
 export function WebinarJournal({ webinarId }: { webinarId: number }) {
